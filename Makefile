@@ -1,0 +1,99 @@
+# loongbt top-level Makefile.
+#   make                 build build/<host>/loongbt-i386 (HOST defaults to this machine)
+#   make CONFIG_X=n      build a variant in its own folder, e.g. build/x86_64-no_tb_chain
+#   make check           unit tests + guest suite in every chaining configuration
+#   make bench           native vs loongbt vs qemu-i386 wall time (medians, ratios)
+#   make deps            install every tool and package a fresh Debian 12 machine needs
+# Switches live in configs.mk (one list); they land in $(BUILD)/config-host.h.
+
+HOST ?= $(shell uname -m)
+include configs.mk
+
+lc = $(shell echo '$(1)' | tr A-Z a-z)
+config_default = $(shell sed -n 's/^$(1)[ ]*?=[ ]*\([yn]\).*/\1/p' configs.mk)
+# Folder suffix: one part per switch that differs from its default.
+VARIANT := $(strip $(foreach v,$(CONFIG_VARS),$(if $(filter-out $(call config_default,$(v)),$($(v))),$(if $(filter n,$($(v))),-no_,-)$(call lc,$(patsubst CONFIG_%,%,$(v))))))
+BUILD := build/$(HOST)$(VARIANT)
+LOONGBT := $(BUILD)/loongbt-i386
+
+# ---- host toolchain ----
+ifeq ($(HOST),$(shell uname -m))
+  CC ?= cc
+  PKG_CONFIG ?= pkg-config
+else ifeq ($(HOST),loongarch64)
+  LAROOT ?= $(CURDIR)/sysroots/loongarch64
+  CC := clang-19 --target=loongarch64-linux-gnu -fuse-ld=lld --sysroot=$(LAROOT)
+  PKG_CONFIG := false
+else ifeq ($(HOST),mips64el)
+  CC := mips64el-linux-gnuabi64-gcc
+  PKG_CONFIG := false
+endif
+
+CFLAGS ?= -O2 -g
+CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers \
+          -fno-strict-aliasing -D_GNU_SOURCE -MMD -MP
+CPPFLAGS += -I$(BUILD) -I. -Itcg -Itcg/$(HOST) -Itarget-i386 -Ilinux-user -Ihwassist
+LDLIBS += -lm -lpthread
+
+# Optional libraries found with pkg-config; a switch whose library is missing turns itself off.
+ifeq ($(CONFIG_CAPSTONE),y)
+  ifeq ($(shell $(PKG_CONFIG) --exists capstone 2>/dev/null && echo yes),yes)
+    CPPFLAGS += $(shell $(PKG_CONFIG) --cflags capstone)
+    LDLIBS += $(shell $(PKG_CONFIG) --libs capstone)
+  else
+    $(info loongbt: capstone not found for $(HOST): disassembly in -d in_asm/out_asm is off)
+    override CONFIG_CAPSTONE := n
+  endif
+endif
+ifeq ($(CONFIG_LIBPFM),y)
+  ifeq ($(shell $(PKG_CONFIG) --exists libpfm 2>/dev/null && echo yes),yes)
+    LDLIBS += -lpfm
+  else
+    $(info loongbt: libpfm4 not found for $(HOST): hardware counter profiling is off)
+    override CONFIG_LIBPFM := n
+  endif
+endif
+
+SRCS := log.c exec.c cpu-exec.c translate-all.c disas.c \
+        tcg/tcg.c tcg/tcg-op.c tcg/optimize.c tcg/$(HOST)/tcg-target-disas.c \
+        $(wildcard target-i386/*.c) $(wildcard hwassist/*.c) \
+        $(filter-out linux-user/main.c,$(wildcard linux-user/*.c))
+OBJS := $(SRCS:%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ := $(BUILD)/obj/linux-user/main.o
+
+.PHONY: all deps check check-unit check-guest bench fuzz clean help
+all: $(LOONGBT)
+
+$(LOONGBT): $(OBJS) $(MAIN_OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+$(BUILD)/obj/%.o: %.c $(BUILD)/config-host.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+# config-host.h is rewritten only when its content changes (no needless rebuilds).
+$(BUILD)/config-host.h: FORCE
+	@mkdir -p $(BUILD)
+	@{ echo '/* generated from configs.mk by the Makefile: do not edit */'; \
+	   $(foreach v,$(CONFIG_VARS),echo '#define $(v) $(if $(filter y,$($(v))),1,0)';) \
+	   echo '#define CONFIG_LIST(X) \'; \
+	   $(foreach v,$(CONFIG_VARS),echo '    X($(patsubst CONFIG_%,%,$(v)), $(if $(filter y,$($(v))),1,0)) \';) \
+	   echo ''; \
+	   echo '#define LOONGBT_HOST "$(HOST)"'; \
+	   echo '#define LOONGBT_BUILD_DIR "$(BUILD)"'; } > $@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+FORCE:
+
+-include $(OBJS:.o=.d) $(MAIN_OBJ:.o=.d)
+
+# ---- tests ----
+include tests/Makefile.inc
+
+deps:
+	bash scripts/deps.sh
+
+clean:
+	rm -rf build
+
+help:
+	@sed -n '2,8p' Makefile

@@ -1,0 +1,121 @@
+/*
+ * exec-all.h - translated blocks (TranslationBlock) and the code-cache API shared by exec.c
+ * (TB and page management), translate-all.c (the two-stage translation, restoring guest state
+ * from a host pc) and cpu-exec.c (the main loop).
+ *
+ * Bookkeeping follows the classic design: a static `tbs` array filled by tb_alloc(), a hash of
+ * TBs by guest pc (tb_phys_hash; in user mode guest virtual = "physical"), a per-CPU jump cache
+ * (env->tb_jmp_cache), per-guest-page TB lists (for invalidation on code writes), and jump
+ * lists recording which TBs chain into a TB so the chains can be undone.
+ */
+#ifndef EXEC_ALL_H
+#define EXEC_ALL_H
+
+#include "loongbt-common.h"
+#include "cpu.h"
+
+#define CODE_GEN_BUFFER_DEFAULT_SIZE (32u * 1024 * 1024)
+#define CODE_GEN_MAX_TB_SIZE (64 * 1024)    /* host bytes kept free for one TB */
+#define CODE_GEN_PHYS_HASH_BITS 15
+#define CODE_GEN_PHYS_HASH_SIZE (1 << CODE_GEN_PHYS_HASH_BITS)
+
+/* cflags */
+#define CF_COUNT_MASK  0x01ff    /* max guest insns in the TB (0 = TCG_MAX_INSNS) */
+
+typedef struct TranslationBlock {
+    target_ulong pc;            /* guest eip of the first instruction */
+    target_ulong cs_base;       /* always 0 in flat user mode */
+    uint32_t flags;             /* env->hflags the code was translated for */
+    uint32_t cflags;
+    uint16_t size;              /* guest bytes covered */
+    uint16_t icount;            /* guest instructions */
+    uint8_t *tc_ptr;            /* host code */
+    uint32_t tc_size;           /* host code bytes */
+    uint8_t *tc_search;         /* encoded restore data (insn ends and pc/cc_op), after the code */
+
+    struct TranslationBlock *phys_hash_next;   /* tb_phys_hash chain */
+
+    /* The guest pages holding this TB's code (page_addr[1] = -1 if it fits in one page) and the
+     * links of the per-page lists; the low bit of a page_next pointer says which page index of
+     * the next TB the link belongs to. */
+    target_ulong page_addr[2];
+    struct TranslationBlock *page_next[2];
+
+    /* Chaining. tb_next_offset[n]: host offset of the code after goto_tb n (where an unchained
+     * jump goes). tb_jmp_offset[n]: offset of the patchable direct jump (0xffff if the indirect
+     * method is used). tb_next[n]: the indirect method's jump target. */
+    uint16_t tb_next_offset[2];
+    uint16_t tb_jmp_offset[2];
+    uintptr_t tb_next[2];
+
+    /* Jump lists: jmp_first heads the circular list of TBs jumping into this one; each member
+     * links through jmp_next[n], with n in the low 2 bits of the pointer; the list ends at
+     * (this TB | 2). jmp_dest[n] is the TB that slot n is chained to (NULL when unchained). */
+    struct TranslationBlock *jmp_next[2];
+    struct TranslationBlock *jmp_first;
+    struct TranslationBlock *jmp_dest[2];
+
+    uint64_t exec_count;        /* phase 2: per-TB execution counters */
+} TranslationBlock;
+
+/* Values returned by tcg_qemu_tb_exec: the TB that exited, with the exit slot in the low bits. */
+#define TB_EXIT_MASK 3
+#define TB_EXIT_IDX0 0
+#define TB_EXIT_IDX1 1
+#define TB_EXIT_NOCHAIN 2
+
+/* ---- exec.c: code cache, TBs and guest pages ---- */
+extern uint8_t *code_gen_buffer;
+extern TranslationBlock *tbs;
+extern int nb_tbs;
+extern TranslationBlock *tb_phys_hash[CODE_GEN_PHYS_HASH_SIZE];
+extern uint64_t tb_flush_count;
+
+void tcg_exec_init(size_t code_gen_buffer_size);   /* code buffer, tbs, prologue */
+TranslationBlock *tb_alloc(target_ulong pc);       /* NULL when tbs or the buffer is full */
+void tb_flush(CPUX86State *env);                   /* drop every TB; the program keeps running */
+void tb_link_page(TranslationBlock *tb, target_ulong phys_pc, target_ulong phys_page2);
+void tb_phys_invalidate(TranslationBlock *tb, target_ulong page_addr);
+/* Invalidate all TBs overlapping guest range [start, end). */
+void tb_invalidate_phys_page_range(target_ulong start, target_ulong end);
+void tb_add_jump(TranslationBlock *tb, int n, TranslationBlock *tb_next);
+void tb_reset_jump(TranslationBlock *tb, int n);
+TranslationBlock *tb_find_pc(uintptr_t host_pc);   /* TB whose code contains host_pc */
+static inline unsigned tb_phys_hash_func(target_ulong pc)
+{
+    return (pc ^ (pc >> CODE_GEN_PHYS_HASH_BITS)) & (CODE_GEN_PHYS_HASH_SIZE - 1);
+}
+static inline unsigned tb_jmp_cache_hash_func(target_ulong pc)
+{
+    return (pc ^ (pc >> TB_JMP_CACHE_BITS)) & (TB_JMP_CACHE_SIZE - 1);
+}
+
+/* Guest page flags (user mode): the guest's view of its address space. */
+#define PAGE_READ   0x01
+#define PAGE_WRITE  0x02
+#define PAGE_EXEC   0x04
+#define PAGE_VALID  0x08
+#define PAGE_WRITE_ORG 0x10      /* guest asked for write; cleared PAGE_WRITE = protected for SMC */
+void page_set_flags(target_ulong start, target_ulong end, int flags);  /* [start, end) */
+int page_get_flags(target_ulong addr);
+/* 0 if every page of [start, start+len) has all of flags, else -1. */
+int page_check_range(target_ulong start, target_ulong len, int flags);
+
+/* ---- translate-all.c: two-stage translation and state restore ---- */
+TranslationBlock *tb_gen_code(CPUX86State *env, target_ulong pc, target_ulong cs_base,
+                              uint32_t flags, uint32_t cflags);
+/* If host_pc is inside translated code, set env->eip and env->cc_op for the guest instruction
+ * that was executing; returns false if host_pc is not in the code cache. */
+bool cpu_restore_state(CPUX86State *env, uintptr_t host_pc);
+/* Front end (target-i386/translate.c). */
+void gen_intermediate_code(CPUX86State *env, TranslationBlock *tb);
+void restore_state_to_opc(CPUX86State *env, TranslationBlock *tb, const uint32_t *data);
+void tcg_x86_init(void);      /* create the TCG globals for the guest state */
+/* Print guest code at pc for -d in_asm (capstone when CONFIG_CAPSTONE). */
+void target_disas(FILE *f, target_ulong pc, size_t size);
+
+/* ---- cpu-exec.c: main loop ---- */
+int cpu_exec(CPUX86State *env);                    /* runs until an exception; returns its EXCP* */
+extern bool tb_chain_enabled;                      /* CONFIG_TB_CHAIN, overridable by tests */
+
+#endif

@@ -1,0 +1,77 @@
+/*
+ * qemu.h - linux-user's shared definitions: the guest address space (guest_base), the loaded
+ * image, per-task state, and the entry points of the loader, syscall layer and signal code.
+ *
+ * Guest memory: loongbt reserves 4 GiB of host address space at guest_base at start-up (no
+ * access), so every 32-bit guest address maps to guest_base + addr and translated code never
+ * needs a bounds check; guest mappings are made inside that reservation with MAP_FIXED.
+ */
+#ifndef LINUX_USER_QEMU_H
+#define LINUX_USER_QEMU_H
+
+#include "loongbt-common.h"
+#include "cpu.h"
+
+extern uintptr_t guest_base;
+#define GUEST_ADDR_SPACE (1ull << 32)
+static inline void *g2h(abi_ulong addr) { return (void *)(guest_base + (uintptr_t)addr); }
+static inline abi_ulong h2g(const void *p) { return (abi_ulong)((uintptr_t)p - guest_base); }
+static inline bool h2g_valid(const void *p)
+{
+    return (uintptr_t)p >= guest_base && (uintptr_t)p - guest_base < GUEST_ADDR_SPACE;
+}
+
+struct image_info {
+    abi_ulong load_bias;
+    abi_ulong entry;           /* where execution starts (interpreter's entry if any) */
+    abi_ulong start_code, end_code, start_data, end_data;
+    abi_ulong start_brk, brk;
+    abi_ulong start_stack;     /* initial %esp */
+    abi_ulong phdr, phnum;
+    abi_ulong interp_bias;
+    char *exec_path;           /* for AT_EXECFN and /proc/self/exe */
+};
+
+typedef struct TaskState {
+    struct image_info *info;
+    abi_ulong child_tidptr;    /* set_tid_address */
+    int signal_pending;
+} TaskState;
+
+/* -L prefix, -strace, etc. (main.c) */
+extern const char *interp_prefix;
+extern int do_strace;
+extern unsigned long host_page_size;
+
+/* elfload.c: load the executable (and interpreter) and build the initial stack.
+ * On bad input prints one line naming the file and the reason and exits with status 1. */
+int loader_exec(const char *filename, char **argv, char **envp, struct image_info *info);
+
+/* mmap.c: guest address space management inside the 4 GiB reservation. */
+void guest_space_init(void);                  /* reserve 4 GiB, set guest_base */
+abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd, off_t offset);
+int target_munmap(abi_ulong start, abi_ulong len);
+int target_mprotect(abi_ulong start, abi_ulong len, int prot);
+abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size, abi_ulong new_size,
+                       unsigned long flags, abi_ulong new_addr);
+abi_ulong mmap_find_vma(abi_ulong start, abi_ulong size);
+
+/* syscall.c */
+void syscall_init(void);
+abi_long do_syscall(CPUX86State *env, int num, abi_long a1, abi_long a2, abi_long a3,
+                    abi_long a4, abi_long a5, abi_long a6);
+/* Guest pointer checks: valid when the range is mapped with the wanted access. */
+bool guest_access_ok(abi_ulong addr, abi_ulong len, bool write);
+
+/* signal.c: host signal handling for guest faults and guest-visible signals. */
+void signal_init(void);
+/* Called by cpu_loop for a guest exception (fault, SIGILL, SIGFPE...): deliver sig to the guest
+ * or, with no guest handler, terminate loongbt with the same signal. */
+void queue_signal(CPUX86State *env, int sig, int si_code, abi_ulong addr);
+void process_pending_signals(CPUX86State *env);
+
+/* main.c */
+void cpu_loop(CPUX86State *env);
+extern CPUX86State *thread_cpu;
+
+#endif
