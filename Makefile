@@ -8,6 +8,8 @@
 
 HOST ?= $(shell uname -m)
 include configs.mk
+# Values may carry trailing blanks from the comments in configs.mk.
+$(foreach v,$(CONFIG_VARS),$(eval override $(v) := $(strip $($(v)))))
 
 lc = $(shell echo '$(1)' | tr A-Z a-z)
 config_default = $(shell sed -n 's/^$(1)[ ]*?=[ ]*\([yn]\).*/\1/p' configs.mk)
@@ -32,7 +34,7 @@ endif
 CFLAGS ?= -O2 -g
 CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers \
           -fno-strict-aliasing -D_GNU_SOURCE -MMD -MP
-CPPFLAGS += -I$(BUILD) -I. -Itcg -Itcg/$(HOST) -Itarget-i386 -Ilinux-user -Ihwassist
+CPPFLAGS += -I$(BUILD) -I. -Itcg -Itcg/$(HOST) -Itarget-i386 -Ilinux-user -Ilinux-user/host/$(HOST) -Ihwassist
 LDLIBS += -lm -lpthread
 
 # Optional libraries found with pkg-config; a switch whose library is missing turns itself off.
@@ -61,7 +63,7 @@ SRCS := log.c exec.c cpu-exec.c translate-all.c disas.c \
 OBJS := $(SRCS:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/linux-user/main.o
 
-.PHONY: all deps check check-unit check-guest bench fuzz clean help
+.PHONY: all deps demo check check-unit check-guest bench fuzz clean help
 all: $(LOONGBT)
 
 $(LOONGBT): $(OBJS) $(MAIN_OBJ)
@@ -91,6 +93,11 @@ include tests/Makefile.inc
 
 deps:
 	bash scripts/deps.sh
+
+# The README's first command: build loongbt and a demo guest, run it natively and translated.
+demo: $(LOONGBT) tests/guest/bin/demo
+	@echo "== native i386 ==" && tests/guest/bin/demo
+	@echo "== loongbt-i386 ($(LOONGBT)) ==" && $(LOONGBT) tests/guest/bin/demo
 
 clean:
 	rm -rf build

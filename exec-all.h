@@ -118,4 +118,53 @@ void target_disas(FILE *f, target_ulong pc, size_t size);
 int cpu_exec(CPUX86State *env);                    /* runs until an exception; returns its EXCP* */
 extern bool tb_chain_enabled;                      /* CONFIG_TB_CHAIN, overridable by tests */
 
+/* ---- additions (TB management engineer) ---- */
+#define CF_INVALID     0x10000   /* set by tb_phys_invalidate: never chained from/to again */
+
+/* exec.c */
+/* CPUs whose jump caches tb_flush/tb_phys_invalidate clear; cpu_exec registers its env. */
+void cpu_register(CPUX86State *env);
+void cpu_unregister(CPUX86State *env);
+void tb_phys_hash_insert(TranslationBlock *tb);    /* done by tb_link_page */
+void tb_phys_hash_remove(TranslationBlock *tb);    /* done by tb_phys_invalidate */
+TranslationBlock *tb_phys_hash_lookup(target_ulong pc, target_ulong cs_base, uint32_t flags,
+                                      uint32_t cflags);
+/* Self-modifying code: when page_smc_protect is true (the default), tb_link_page
+ * write-protects the host page of guest-writable code; the SIGSEGV handler must call
+ * page_unprotect(guest addr, host pc of the write), which returns 1 if the fault was such a
+ * protection (the page's TBs are dropped, write access restored: retry the access), else 0.
+ * Caveat: a kernel write into such a page (read(2) into it) fails with EFAULT instead of
+ * faulting, so syscalls writing guest buffers should page_unprotect() them first. */
+extern bool page_smc_protect;
+int page_unprotect(target_ulong addr, uintptr_t host_pc);
+
+/* Async-signal-safe: set env->exit_request and break every TB chain so a guest loop of
+ * chained TBs returns to cpu_exec. Use this (not a bare exit_request = 1) in host signal
+ * handlers. cpu_exec then calls tb_unchain_all() (not signal-safe) to fix the jump lists. */
+void cpu_exit(CPUX86State *env);
+extern volatile int tb_unchain_pending;
+void tb_unchain_all(void);
+
+/* translate-all.c */
+/* tb_gen_code with another IR generator than gen_intermediate_code (unit tests). */
+typedef void (*tb_gen_fn)(CPUX86State *env, TranslationBlock *tb);
+TranslationBlock *tb_gen_code_with(CPUX86State *env, target_ulong pc, target_ulong cs_base,
+                                   uint32_t flags, uint32_t cflags, tb_gen_fn gen);
+/* Chaining method for new TBs: true = patched direct jump (tcg_ctx->tb_jmp_offset set),
+ * false = indirect through tb_next[]. Initialised from CONFIG_GOTOTB_DIRECT. */
+extern bool tb_jmp_direct;
+/* Set by tb_gen_code when it had to tb_flush (every older TB pointer is dangling). */
+extern bool tb_gen_flushed;
+
+/* cpu-exec.c */
+/* Lookups (phase 2 hooks go here): tb_find_fast checks env->tb_jmp_cache for env's current
+ * pc/cs_base/hflags and falls back to tb_find_slow, which walks tb_phys_hash and translates on
+ * a miss; both fill the jump cache. */
+TranslationBlock *tb_find_fast(CPUX86State *env);
+TranslationBlock *tb_find_slow(CPUX86State *env, target_ulong pc, target_ulong cs_base,
+                               uint32_t flags, uint32_t cflags);
+/* Lock around TB tables and translation (for guest threads later). */
+void tb_lock(void);
+void tb_unlock(void);
+
 #endif

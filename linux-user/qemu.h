@@ -74,4 +74,45 @@ void process_pending_signals(CPUX86State *env);
 void cpu_loop(CPUX86State *env);
 extern CPUX86State *thread_cpu;
 
+/* ---- additions by linux-user (main.c, mmap.c, signal.c, strace.c) ---- */
+
+/* Syscall-style results: values in [-4095, -1] are -errno, anything else (including addresses
+ * at or above 0x80000000, negative as abi_long) is a result. */
+static inline bool is_error(abi_long r) { return (abi_ulong)r >= (abi_ulong)-4095; }
+
+/* mmap.c: the guest's own protection of a page (PROT_* bits; -1 when unmapped), the page-flag
+ * view linux-user keeps for finding free ranges and checking guest pointers. */
+int guest_page_prot(abi_ulong addr);
+/* mmap.c: guest brk. target_set_brk sets the initial break (loader); do_brk is the syscall:
+ * returns the new break, or the old one when the request cannot be met (Linux semantics). */
+void target_set_brk(abi_ulong new_brk);
+abi_ulong do_brk(abi_ulong new_brk);
+/* Top of the initial stack region; mmap_find_vma keeps below it by default. */
+#define TARGET_STACK_TOP   0xc0000000u
+#define TARGET_STACK_SIZE  (8u * 1024 * 1024)
+#define TARGET_MMAP_BASE   0x40000000u      /* first hint for non-fixed mappings */
+
+/* main.c: the command-line options a guest execve passes on to the new loongbt (all but -D,
+ * -E, -U, -0 and the program). */
+extern char **reexec_options;
+extern int reexec_option_count;
+
+/* main.c: true while cpu_exec runs guest code for thread_cpu (the SIGSEGV handler may then
+ * turn a fault in the reservation into a guest page fault). */
+extern volatile int guest_code_running;
+
+/* signal.c: guest signal state behind rt_sigaction / rt_sigprocmask / sigaltstack / kill. */
+struct target_sigaction;
+struct target_stack_t;
+int do_sigaction(int sig, const struct target_sigaction *act, struct target_sigaction *oact);
+int do_sigprocmask(int how, const uint64_t *set, uint64_t *oldset);
+int do_sigaltstack(const struct target_stack_t *ss, struct target_stack_t *oss);
+/* A signal sent by the guest to itself (kill/tkill/tgkill): acted upon as the kernel would. */
+int do_kill_self(CPUX86State *env, int sig);
+
+/* strace.c: -strace lines "PID name(args) = ret" on stderr. */
+const char *syscall_name(int num);
+void print_syscall(int num, const abi_long args[6]);
+void print_syscall_ret(int num, abi_long ret);
+
 #endif

@@ -50,9 +50,88 @@ enum {
     CC_OP_DECB, CC_OP_DECW, CC_OP_DECL,   /* cc_dst = result, cc_src = old CF */
     CC_OP_SHLB, CC_OP_SHLW, CC_OP_SHLL,   /* cc_dst = result, cc_src = value shifted by count-1 */
     CC_OP_SARB, CC_OP_SARW, CC_OP_SARL,   /* cc_dst = result, cc_src = value shifted by count-1 */
+    CC_OP_SHRB, CC_OP_SHRW, CC_OP_SHRL,   /* cc_dst = result, cc_src = value >> (count-1),
+                                             cc_src2 = original value (for OF) */
     CC_OP_CLR,       /* Z and P set, all others clear (xor r,r) */
     CC_OP_NB,
 };
+
+/*
+ * The cc_op contract in full (implemented by helper_cc_compute_all in cc_helper.c).
+ * "size" is 8/16/32 from the B/W/L suffix; only the low "size" bits of cc_dst/cc_src/cc_src2
+ * matter (the helper truncates itself, translate.c may leave junk above), EXCEPT MUL's cc_src
+ * (tested as a whole 32-bit value) and the 0/1 carry/CF values (bit 0 only).
+ * ZF/SF/PF always come from the size-truncated cc_dst (PF: even parity of its low byte) except
+ * for EFLAGS, CLR and MUL (see there). "src1" is the first operand (the destination register's
+ * old value), "src2" the second.
+ *
+ *   EFLAGS   cc_src = the flags themselves (only CC_ALL bits are used).
+ *   MUL*     cc_dst = low half of the product (AL / AX / EAX), cc_src = nonzero iff the result
+ *            did not fit: mul: high half; imul: high half - sign-extension of the low half
+ *            (or (full product != sign-extended low) for the 2/3-operand forms).
+ *            CF = OF = (cc_src != 0), all 32 bits (so imul8 may store product - ext8s(product),
+ *            whose low 8 bits are always 0). The SDM leaves SF ZF AF PF undefined; loongbt does what
+ *            modern Intel cores (measured on a Xeon) do: SF = MSB(cc_dst), PF = parity(cc_dst),
+ *            ZF = 0 and AF = 0 always.
+ *   ADD*     cc_dst = result, cc_src = src2 (src1 = dst - src2).
+ *   ADC*     cc_dst = result, cc_src = src2, cc_src2 = carry in (0/1) (src1 = dst - src2 - cin).
+ *   SUB*     cc_dst = result, cc_src = src2 (src1 = dst + src2). CMP and NEG use it too
+ *            (neg x: dst = -x, src = x, i.e. 0 - x; CF = (x != 0)).
+ *   SBB*     cc_dst = result, cc_src = src2, cc_src2 = borrow in (0/1) (src1 = dst + src2 + bin).
+ *   LOGIC*   cc_dst = result; CF = OF = AF = 0 (AF is undefined on the CPU; 0 is what Intel does).
+ *   INC*, DEC* cc_dst = result, cc_src = CF before the instruction (0/1, preserved);
+ *            AF/OF as for an add/sub of 1.
+ *   SHL*     cc_dst = result, cc_src = value << (count-1) (count = masked count, >= 1; a zero
+ *            count must not touch the flags: translate.c keeps the old cc_op then).
+ *            CF = MSB(cc_src), OF = MSB(cc_dst) ^ CF, AF = 0. OF is exact for count 1 (the only
+ *            defined case); for count > 1 Intel reports OF from the top two bits of the ORIGINAL
+ *            operand, which this encoding does not keep: guest tests must not print OF after a
+ *            multi-bit shl.
+ *   SAR*     cc_dst = result, cc_src = value >> (count-1) (arithmetic, of the operand
+ *            sign-extended from size: bit size-1 of cc_src must be the sign). CF = cc_src & 1, AF = 0,
+ *            OF = MSB(cc_src ^ cc_dst), which is 0 for every sar (the SDM: OF = 0 for count 1;
+ *            Intel also gives 0 for larger counts). The same formula makes SHR encoded the old
+ *            way (CC_OP_SAR with a logically shifted cc_src) exact for count 1, but prefer:
+ *   SHR*     cc_dst = result, cc_src = value >> (count-1) (logical, value zero-extended from
+ *            size), cc_src2 = the original operand. CF = cc_src & 1, AF = 0,
+ *            OF = MSB(cc_src2): exact for count 1 (SDM) and what Intel does for every count.
+ *   CLR      (xor r,r / sub r,r) ZF = PF = 1, all else 0; the cc_* values are ignored.
+ *
+ * Rotates (rol/ror) are not a cc_op: translate.c computes CF/OF itself and stores the flags
+ * with CC_OP_EFLAGS. rcl/rcr helpers read the lazy flags and leave cc_op = CC_OP_EFLAGS.
+ */
+
+/* EFLAGS bits a user-mode popf (helper_write_eflags) may change besides CC_ALL and DF; IF,
+ * IOPL, VM, VIF, VIP stay as they are (a user-mode popf silently ignores them). RF is not
+ * listed: popf leaves it clear. */
+#define EFLAGS_USER_WRITABLE (TF_MASK | NT_MASK | AC_MASK | ID_MASK)
+
+/*
+ * CPUID as seen by the guest (helper_cpuid in int_helper.c): a plain i686-class
+ * "GenuineIntel" family 6 model 15. Feature bits are advertised only for what the translator
+ * implements; the x87/MMX/SSE work adds its bits to LOONGBT_CPUID_1_EDX/ECX.
+ */
+#define CPUID_VENDOR_EBX 0x756e6547  /* "Genu" */
+#define CPUID_VENDOR_EDX 0x49656e69  /* "ineI" */
+#define CPUID_VENDOR_ECX 0x6c65746e  /* "ntel" */
+#define CPUID_MAX_BASIC_LEAF 1
+#define CPUID_1_EAX_SIGNATURE 0x000006f6   /* family 6, model 15, stepping 6 */
+#define CPUID_1_EBX ((1u << 16) | (8u << 8)) /* 1 logical processor, clflush 8*8 = 64 bytes */
+
+#define CPUID_EDX_FPU   (1u << 0)
+#define CPUID_EDX_TSC   (1u << 4)
+#define CPUID_EDX_CX8   (1u << 8)
+#define CPUID_EDX_CMOV  (1u << 15)
+#define CPUID_EDX_CLFSH (1u << 19)
+#define CPUID_EDX_MMX   (1u << 23)
+#define CPUID_EDX_FXSR  (1u << 24)
+#define CPUID_EDX_SSE   (1u << 25)
+#define CPUID_EDX_SSE2  (1u << 26)
+#define CPUID_ECX_SSE3  (1u << 0)
+#define CPUID_ECX_SSSE3 (1u << 9)
+
+#define LOONGBT_CPUID_1_EDX (CPUID_EDX_TSC | CPUID_EDX_CX8 | CPUID_EDX_CMOV)
+#define LOONGBT_CPUID_1_ECX 0u
 
 /* Exceptions raised by translated code / helpers (vector numbers as on the CPU), and
  * loongbt-internal exits to the main loop. */
@@ -119,6 +198,12 @@ void cpu_x86_init_user(CPUX86State *env);
 void cpu_x86_load_seg(CPUX86State *env, int seg, uint32_t selector);
 /* Print registers for -d cpu. */
 void cpu_dump_state(CPUX86State *env, FILE *f);
+/* Same lookup as cpu_x86_load_seg, but returns false (state untouched) for a selector that is
+ * neither null nor known to linux-user. cpu_x86_load_seg itself never raises: on a bad selector
+ * it loads base 0 / limit 0 and logs under -d int (it runs outside cpu_exec, e.g. sigreturn). */
+bool cpu_x86_try_load_seg(CPUX86State *env, int seg, uint32_t selector);
+/* "ADDL", "EFLAGS", ... for dumps; "?" for an out-of-range value. */
+const char *cc_op_name(uint32_t cc_op);
 
 /* Leave translated code / a helper and return to cpu_exec with env->exception_index set. */
 void QEMU_NORETURN cpu_loop_exit(CPUX86State *env);

@@ -2,8 +2,9 @@
  * helper.h - the one list of i386 helper functions called from translated code.
  *
  * DEF_HELPER_FLAGS_<n>(name, flags, ret, arg1..argn): helper_<name>(...) implemented in
- * target-i386/*_helper.c; translate.c calls it through the generated gen_helper_<name>(...).
- * Types: void, i32 (uint32_t), s32 (int32_t), i64 (uint64_t), env (CPUX86State *).
+ * target-i386/<area>_helper.c; translate.c calls it through the generated gen_helper_<name>(...).
+ * Types: void, i32 (uint32_t), s32 (int32_t), i64 (uint64_t), env (CPUX86State *); also
+ * s64 (int64_t), tl (target_ulong), ptr (void *). Up to 5 arguments.
  * flags are TCG_CALL_* (what the helper does to TCG globals); 0 = may read/write globals and
  * may raise an exception (state must be synced: eip and cc_op stored before the call).
  * helper-gen.h turns this list into prototypes (helper-proto.h) and gen_helper_* wrappers.

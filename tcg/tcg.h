@@ -134,6 +134,10 @@ typedef struct TCGLabel {
     TCGRelocation *relocs;          /* pending patches until the label is emitted */
 } TCGLabel;
 
+/* Labels travel in TCGOp.args as pointers. */
+static inline TCGArg label_arg(TCGLabel *l) { return (TCGArg)l; }
+static inline TCGLabel *arg_label(TCGArg a) { return (TCGLabel *)a; }
+
 /* ------------------------------------------------------------------ ops */
 /* Liveness result per op: bit (i) set = argument i dies here; bit (SYNC_ARG + i) set = output i
  * (a global or local) must be written back to memory after the op. */
@@ -191,6 +195,7 @@ typedef struct TCGTargetOpDef {
 #define TCG_MAX_OPS   8192
 #define TCG_MAX_LABELS 1024
 #define TCG_INSN_DATA 2             /* insn_start words: guest pc, cc_op */
+#define TCG_MAX_RELOCS 4096         /* pending label references in one TB */
 
 typedef struct TCGContext {
     /* temps: [0, nb_globals) globals (persist across TBs), then per-TB temps */
@@ -241,6 +246,14 @@ typedef struct TCGContext {
 
     /* statistics for `make bench` / -d: host insns emitted, guest insns translated */
     uint64_t stat_tbs, stat_guest_insns, stat_host_bytes;
+
+    /* ---- added by tcg.c (generic core) ---- */
+    /* Pool for pending label relocations of the TB being emitted (reset by tcg_func_start). */
+    int nb_relocs;
+    TCGRelocation relocs_pool[TCG_MAX_RELOCS];
+    /* More statistics: ops seen by the allocator, ops removed by liveness, spills emitted. */
+    uint64_t stat_ops, stat_ops_removed, stat_spills;
+    const TCGOp *cur_op;            /* op being allocated (for error reports) */
 } TCGContext;
 
 extern TCGContext *tcg_ctx;

@@ -1,0 +1,145 @@
+/*
+ * cpu-exec.c - the main execution loop: find (or translate) the TB for the guest pc, chain the
+ * previous TB to it when possible, run it, repeat; leave on an exception (cpu_loop_exit's
+ * siglongjmp) or an exit request, returning the EXCP* number to cpu_loop (linux-user/main.c).
+ */
+#include <pthread.h>
+#include "loongbt-common.h"
+#include "log.h"
+#include "exec-all.h"
+#include "tcg.h"
+#include "qemu.h"
+
+bool tb_chain_enabled = CONFIG_TB_CHAIN;
+
+/* main.c owns thread_cpu; this weak definition only lets unit tests link without main.o. */
+__attribute__((weak)) CPUX86State *thread_cpu;
+
+/* ------------------------------------------------------------------ locking */
+/* One lock for the TB tables and the translator. A longjmp out of translation (guest code
+ * fetch fault) may leave it held: cpu_exec releases it when it lands. */
+static pthread_mutex_t tb_mutex = PTHREAD_MUTEX_INITIALIZER;
+static __thread bool tb_lock_held;
+
+void tb_lock(void)
+{
+    pthread_mutex_lock(&tb_mutex);
+    tb_lock_held = true;
+}
+
+void tb_unlock(void)
+{
+    tb_lock_held = false;
+    pthread_mutex_unlock(&tb_mutex);
+}
+
+/* ------------------------------------------------------------------ TB lookup */
+static inline uint32_t cpu_tb_cflags(CPUX86State *env)
+{
+    return env->singlestep ? 1 : 0;
+}
+
+/* Hash lookup, translating on a miss. Called with tb_lock held.
+ * PHASE-2 HOOK: a per-TB lookup cache / software CAM fill goes here. */
+TranslationBlock *tb_find_slow(CPUX86State *env, target_ulong pc, target_ulong cs_base,
+                               uint32_t flags, uint32_t cflags)
+{
+    TranslationBlock *tb = tb_phys_hash_lookup(pc, cs_base, flags, cflags);
+    if (!tb)
+        tb = tb_gen_code(env, pc, cs_base, flags, cflags);
+    env->tb_jmp_cache[tb_jmp_cache_hash_func(pc)] = tb;
+    return tb;
+}
+
+/* Per-CPU direct-mapped cache by pc, then the slow path.
+ * PHASE-2 HOOK: the hardware CAM lookup (hwassist_has(HWASSIST_CAM)) goes before this probe. */
+TranslationBlock *tb_find_fast(CPUX86State *env)
+{
+    target_ulong cs_base = env->segs[R_CS].base;
+    target_ulong pc = cs_base + env->eip;
+    uint32_t flags = env->hflags;
+    uint32_t cflags = cpu_tb_cflags(env);
+    TranslationBlock *tb = env->tb_jmp_cache[tb_jmp_cache_hash_func(pc)];
+    if (unlikely(!tb || tb->pc != pc || tb->cs_base != cs_base || tb->flags != flags ||
+                 tb->cflags != cflags))
+        tb = tb_find_slow(env, pc, cs_base, flags, cflags);
+    return tb;
+}
+
+/* ------------------------------------------------------------------ main loop */
+static bool tb_chainable(const TranslationBlock *tb)
+{
+    return !(tb->cflags & CF_INVALID) && (tb->cflags & CF_COUNT_MASK) != 1;
+}
+
+static void log_before_tb(CPUX86State *env, TranslationBlock *tb)
+{
+    if (qemu_loglevel_mask(CPU_LOG_CPU))
+        cpu_dump_state(env, qemu_logfile ? qemu_logfile : stderr);
+    qemu_log_mask(CPU_LOG_EXEC, "Trace 0x%08lx [%08x]\n", (unsigned long)tb->tc_ptr, tb->pc);
+}
+
+/* Separate from cpu_exec so no local lives across sigsetjmp (-Wclobbered). */
+static __attribute__((noinline)) int cpu_exec_loop(CPUX86State *env)
+{
+    uintptr_t last_exit = 0;         /* previous tcg_qemu_tb_exec result: TB | slot */
+    uint64_t last_flush_count = tb_flush_count;
+
+    for (;;) {
+        if (unlikely(tb_unchain_pending)) {
+            tb_lock();
+            tb_unchain_all();
+            tb_unlock();
+            last_exit = 0;
+        }
+        if (unlikely(env->exit_request)) {
+            env->exit_request = 0;
+            env->exception_index = EXCP_INTERRUPT;
+            return EXCP_INTERRUPT;
+        }
+
+        tb_lock();
+        TranslationBlock *tb = tb_find_fast(env);
+        if (tb_flush_count != last_flush_count)
+            last_exit = 0;   /* the previous TB's descriptor may now be another TB */
+        TranslationBlock *prev = (TranslationBlock *)(last_exit & ~(uintptr_t)TB_EXIT_MASK);
+        unsigned slot = last_exit & TB_EXIT_MASK;
+        if (tb_chain_enabled && prev && slot <= TB_EXIT_IDX1 && !env->singlestep &&
+            tb_chainable(prev) && tb_chainable(tb))
+            tb_add_jump(prev, (int)slot, tb);
+        tb_unlock();
+        /* A cpu_exit() before this point may have been undone by the tb_add_jump above (the
+         * new TB may even jump to itself): leave now rather than run a chained loop. */
+        if (unlikely(env->exit_request))
+            continue;
+
+        if (unlikely(qemu_loglevel & (CPU_LOG_CPU | CPU_LOG_EXEC)))
+            log_before_tb(env, tb);
+
+        last_flush_count = tb_flush_count;
+        last_exit = tcg_qemu_tb_exec(env, tb->tc_ptr);
+    }
+}
+
+int cpu_exec(CPUX86State *env)
+{
+    thread_cpu = env;
+    tb_lock();
+    cpu_register(env);
+    tb_unlock();
+    env->exception_index = -1;
+
+    if (sigsetjmp(env->jmp_env, 0) != 0) {
+        /* Back from cpu_loop_exit: a helper or a signal handler ended the TB. Signals blocked
+         * by the handler are re-enabled by the signal code, not here. */
+        if (tb_lock_held)
+            tb_unlock();
+        return env->exception_index;
+    }
+    return cpu_exec_loop(env);
+}
+
+void cpu_loop_exit(CPUX86State *env)
+{
+    siglongjmp(env->jmp_env, 1);
+}

@@ -1,0 +1,1480 @@
+/*
+ * syscall.c - the i386 Linux system calls of the guest, carried out with host system calls.
+ *
+ * do_syscall dispatches through a table indexed by the i386 number (SYSCALL_IMPL_LIST below);
+ * each entry is a small sys_<name>() that checks the guest pointers (guest_access_ok: the page
+ * must be mapped with the access the call needs, else -EFAULT), converts 32-bit structures to
+ * the host's and back, and returns a result or -errno (i386 and the host share errno values,
+ * signal numbers, open/mmap flags). Numbers without an entry return -ENOSYS and are logged
+ * under -d unimp. Guest memory is little-endian like every supported host; structures are
+ * copied with memcpy since guest pointers need not be aligned.
+ *
+ * Also here: the guest GDT TLS entries (set_thread_area) and linux_user_lookup_segment, which
+ * the front end uses to load %gs.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <time.h>
+#include <unistd.h>
+#include <sys/file.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/random.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/sysinfo.h>
+#include <sys/time.h>
+#include <sys/times.h>
+#include <sys/uio.h>
+#include <sys/utsname.h>
+#include <sys/wait.h>
+#include <linux/futex.h>
+#include "qemu.h"
+#include "exec-all.h"
+#include "log.h"
+#include "syscall_defs.h"
+
+typedef abi_long SyscallFn(CPUX86State *env, const abi_long *a);
+
+/* ---------------------------------------------------------------------------------------------
+ * Guest memory access and small helpers
+ * ------------------------------------------------------------------------------------------- */
+
+static abi_long get_errno(long ret)
+{
+    return ret == -1 ? -errno : (abi_long)ret;
+}
+
+bool guest_access_ok(abi_ulong addr, abi_ulong len, bool write)
+{
+    uint64_t a, end = (uint64_t)addr + len;
+    if (len == 0) return true;
+    if (end > GUEST_ADDR_SPACE) return false;
+    for (a = addr & TARGET_PAGE_MASK; a < end; a += TARGET_PAGE_SIZE) {
+        int prot = guest_page_prot((abi_ulong)a);
+        /* On x86, write and exec permission both imply read. */
+        if (prot < 0 || !(prot & (write ? PROT_WRITE : PROT_READ | PROT_WRITE | PROT_EXEC)))
+            return false;
+    }
+    return true;
+}
+
+/* Host pointer for guest [addr, addr+len), or NULL (the caller returns -EFAULT). For a write,
+ * pages exec.c write-protected because they hold translated code are unprotected first, so
+ * the host kernel can write into them. */
+static void *lock_user(abi_ulong addr, abi_ulong len, bool write)
+{
+    if (!guest_access_ok(addr, len, write)) return NULL;
+    if (write && len) {
+        for (uint64_t a = addr & TARGET_PAGE_MASK; a < (uint64_t)addr + len; a += TARGET_PAGE_SIZE)
+            page_unprotect((target_ulong)a, 0);
+    }
+    return g2h(addr);
+}
+
+/* Copy a structure out of / into guest memory; false for a bad pointer. */
+static bool copy_from_guest(void *dst, abi_ulong addr, size_t len)
+{
+    void *p = lock_user(addr, (abi_ulong)len, false);
+    if (!p) return false;
+    memcpy(dst, p, len);
+    return true;
+}
+
+static bool copy_to_guest(abi_ulong addr, const void *src, size_t len)
+{
+    void *p = lock_user(addr, (abi_ulong)len, true);
+    if (!p) return false;
+    memcpy(p, src, len);
+    return true;
+}
+
+/* A NUL-terminated guest string, or NULL if any byte up to the NUL is not readable. */
+static const char *lock_user_string(abi_ulong addr)
+{
+    uint64_t a = addr;
+    while (a < GUEST_ADDR_SPACE) {
+        uint64_t page_end = (a & TARGET_PAGE_MASK) + TARGET_PAGE_SIZE;
+        if (!guest_access_ok((abi_ulong)a, 1, false)) return NULL;
+        if (memchr(g2h((abi_ulong)a), 0, page_end - a)) return g2h(addr);
+        a = page_end;
+    }
+    return NULL;
+}
+
+static struct image_info *task_image(CPUX86State *env)
+{
+    TaskState *ts = env ? env->opaque : NULL;
+    return ts ? ts->info : NULL;
+}
+
+static bool is_proc_self_exe(const char *p)
+{
+    return !strcmp(p, "/proc/self/exe") || !strcmp(p, "/proc/thread-self/exe");
+}
+
+/* Path as the host should see it: /proc/self/exe is the guest program, and with -L an
+ * absolute path that exists under the prefix is taken from there (libraries, ld.so). */
+static const char *host_path(CPUX86State *env, const char *p, char *buf, size_t bufsize)
+{
+    struct stat st;
+    struct image_info *info = task_image(env);
+    if (is_proc_self_exe(p) && info && info->exec_path) return info->exec_path;
+    if (interp_prefix && p[0] == '/' && p[1]) {
+        snprintf(buf, bufsize, "%s%s", interp_prefix, p);
+        if (lstat(buf, &st) == 0) return buf;
+    }
+    return p;
+}
+
+#define GUEST_PATH(var, buf, env, addr) \
+    char buf[PATH_MAX * 2]; \
+    const char *var##_g = lock_user_string(addr); \
+    if (!var##_g) return -EFAULT; \
+    const char *var = host_path(env, var##_g, buf, sizeof(buf))
+
+/* Same, for paths that name something to create or remove (no -L lookup). */
+#define GUEST_PATH_RAW(var, addr) \
+    const char *var = lock_user_string(addr); \
+    if (!var) return -EFAULT
+
+static inline abi_ulong U(abi_long v) { return (abi_ulong)v; }
+
+/* ---------------------------------------------------------------------------------------------
+ * Process, identity
+ * ------------------------------------------------------------------------------------------- */
+
+static QEMU_NORETURN void guest_exit(int status)
+{
+    if (do_strace || qemu_loglevel_mask(CPU_LOG_STRACE)) qemu_log("\n");
+    fflush(stdout);
+    qemu_log_flush();
+    exit(status & 0xff);
+}
+
+/* One guest thread for now: exit ends the process like exit_group. */
+static abi_long sys_exit(CPUX86State *env, const abi_long *a) { guest_exit(a[0]); }
+static abi_long sys_exit_group(CPUX86State *env, const abi_long *a) { guest_exit(a[0]); }
+static abi_long sys_getpid(CPUX86State *env, const abi_long *a) { return getpid(); }
+static abi_long sys_gettid(CPUX86State *env, const abi_long *a) { return gettid(); }
+static abi_long sys_getppid(CPUX86State *env, const abi_long *a) { return getppid(); }
+static abi_long sys_getuid32(CPUX86State *env, const abi_long *a) { return (abi_long)getuid(); }
+static abi_long sys_geteuid32(CPUX86State *env, const abi_long *a) { return (abi_long)geteuid(); }
+static abi_long sys_getgid32(CPUX86State *env, const abi_long *a) { return (abi_long)getgid(); }
+static abi_long sys_getegid32(CPUX86State *env, const abi_long *a) { return (abi_long)getegid(); }
+
+/* The 16-bit calls report ids that do not fit as 65534 (the kernel's overflow id). */
+static abi_long low16(unsigned id) { return id > 0xffff ? 65534 : (abi_long)id; }
+static abi_long sys_getuid(CPUX86State *env, const abi_long *a) { return low16(getuid()); }
+static abi_long sys_geteuid(CPUX86State *env, const abi_long *a) { return low16(geteuid()); }
+static abi_long sys_getgid(CPUX86State *env, const abi_long *a) { return low16(getgid()); }
+static abi_long sys_getegid(CPUX86State *env, const abi_long *a) { return low16(getegid()); }
+
+static abi_long sys_getresuid32(CPUX86State *env, const abi_long *a)
+{
+    uid_t r, e, s;
+    if (getresuid(&r, &e, &s) != 0) return -errno;
+    uint32_t v[3] = { r, e, s };
+    for (int i = 0; i < 3; i++)
+        if (a[i] && !copy_to_guest(U(a[i]), &v[i], 4)) return -EFAULT;
+    return 0;
+}
+
+static abi_long sys_getresgid32(CPUX86State *env, const abi_long *a)
+{
+    gid_t r, e, s;
+    if (getresgid(&r, &e, &s) != 0) return -errno;
+    uint32_t v[3] = { r, e, s };
+    for (int i = 0; i < 3; i++)
+        if (a[i] && !copy_to_guest(U(a[i]), &v[i], 4)) return -EFAULT;
+    return 0;
+}
+
+static abi_long sys_getgroups32(CPUX86State *env, const abi_long *a)
+{
+    int n = a[0];
+    if (n < 0) return -EINVAL;
+    void *p = n ? lock_user(U(a[1]), (abi_ulong)n * 4, true) : NULL;
+    if (n && !p) return -EFAULT;
+    return get_errno(getgroups(n, p));     /* gid_t is 32 bits on both sides */
+}
+
+static abi_long sys_getpgrp(CPUX86State *env, const abi_long *a) { return getpgrp(); }
+static abi_long sys_setsid(CPUX86State *env, const abi_long *a) { return get_errno(setsid()); }
+static abi_long sys_getpgid(CPUX86State *env, const abi_long *a) { return get_errno(getpgid(a[0])); }
+static abi_long sys_setpgid(CPUX86State *env, const abi_long *a) { return get_errno(setpgid(a[0], a[1])); }
+static abi_long sys_getsid(CPUX86State *env, const abi_long *a) { return get_errno(getsid(a[0])); }
+static abi_long sys_umask(CPUX86State *env, const abi_long *a) { return umask(a[0] & 0777); }
+
+static abi_long sys_uname(CPUX86State *env, const abi_long *a)
+{
+    struct utsname u;
+    if (uname(&u) != 0) return -errno;
+    snprintf(u.machine, sizeof(u.machine), "i686");
+    return copy_to_guest(U(a[0]), &u, sizeof(u)) ? 0 : -EFAULT;   /* same layout: 6 x 65 chars */
+}
+
+static abi_long sys_personality(CPUX86State *env, const abi_long *a)
+{
+    return 0;      /* PER_LINUX; changes are not supported and not needed by user programs */
+}
+
+static abi_long sys_prctl(CPUX86State *env, const abi_long *a)
+{
+    char name[16];
+    switch (a[0]) {
+    case PR_SET_NAME: {
+        const char *s = lock_user_string(U(a[1]));
+        if (!s) return -EFAULT;
+        snprintf(name, sizeof(name), "%s", s);
+        return get_errno(prctl(PR_SET_NAME, name, 0, 0, 0));
+    }
+    case PR_GET_NAME:
+        if (prctl(PR_GET_NAME, name, 0, 0, 0) != 0) return -errno;
+        return copy_to_guest(U(a[1]), name, sizeof(name)) ? 0 : -EFAULT;
+    default:
+        return -EINVAL;
+    }
+}
+
+/* Processes: fork only (clone without CLONE_VM); threads are a later issue. */
+#define CLONE_THREAD_FLAGS (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND)
+static abi_long do_fork(CPUX86State *env, uint32_t flags, abi_ulong newsp, abi_ulong ptid,
+                        abi_ulong ctid)
+{
+    pid_t pid;
+    if (flags & CLONE_THREAD_FLAGS & ~CLONE_VM) return -ENOSYS;
+    if ((flags & CLONE_VM) && !(flags & CLONE_VFORK)) return -ENOSYS;
+    if ((flags & 0xff) && (flags & 0xff) != SIGCHLD) return -EINVAL;
+    fflush(stdout);
+    qemu_log_flush();
+    pid = fork();
+    if (pid < 0) return -errno;
+    if (pid == 0) {
+        pid_t tid = gettid();
+        if (newsp) env->regs[R_ESP] = newsp;
+        if (flags & CLONE_CHILD_SETTID) copy_to_guest(ctid, &tid, 4);
+        if (flags & CLONE_PARENT_SETTID) copy_to_guest(ptid, &tid, 4);
+        if ((flags & CLONE_CHILD_CLEARTID) && env->opaque) ((TaskState *)env->opaque)->child_tidptr = ctid;
+        return 0;
+    }
+    if (flags & CLONE_PARENT_SETTID) copy_to_guest(ptid, &pid, 4);
+    return pid;
+}
+
+static abi_long sys_fork(CPUX86State *env, const abi_long *a) { return do_fork(env, SIGCHLD, 0, 0, 0); }
+/* vfork is a fork here: the parent does not wait, which no correct program can observe. */
+static abi_long sys_vfork(CPUX86State *env, const abi_long *a) { return do_fork(env, SIGCHLD, 0, 0, 0); }
+/* i386 clone: flags, newsp, parent_tidptr, tls, child_tidptr. */
+static abi_long sys_clone(CPUX86State *env, const abi_long *a)
+{
+    uint32_t flags = U(a[0]) & ~(uint32_t)(CLONE_VFORK | CLONE_VM);
+    if ((U(a[0]) & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) return -ENOSYS;   /* threads */
+    if (flags & CLONE_SETTLS) return -ENOSYS;
+    return do_fork(env, flags, U(a[1]), U(a[2]), U(a[4]));
+}
+
+/* execve: an i386 ELF runs under a new loongbt (same options, -0 for the guest's argv[0]);
+ * anything else (host programs, scripts) is executed directly by the host, which is what a
+ * binfmt_misc-registered translator would give the program. */
+static bool file_is_i386_elf(const char *path)
+{
+    unsigned char h[20];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return false;
+    ssize_t n = pread(fd, h, sizeof(h), 0);
+    close(fd);
+    return n == (ssize_t)sizeof(h) && !memcmp(h, "\177ELF", 4) && h[4] == 1 && h[18] == 3 && h[19] == 0;
+}
+
+/* A NULL-terminated guest array of string pointers as a host array (NULL on a bad pointer). */
+static char **lock_user_string_array(abi_ulong addr, int *count)
+{
+    int n = 0, cap = 16;
+    char **v = malloc(cap * sizeof(char *));
+    for (; v; n++) {
+        uint32_t p;
+        if (n + 1 >= cap) {
+            char **nv = realloc(v, (cap *= 2) * sizeof(char *));
+            if (!nv) break;
+            v = nv;
+        }
+        if (!addr) { v[n] = NULL; *count = n; return v; }
+        if (n > 65536 || !copy_from_guest(&p, addr + 4u * (abi_ulong)n, 4)) break;
+        if (!p) { v[n] = NULL; *count = n; return v; }
+        if (!(v[n] = (char *)lock_user_string(p))) break;
+    }
+    free(v);
+    return NULL;
+}
+
+static abi_long sys_execve(CPUX86State *env, const abi_long *a)
+{
+    int argc, envc, n = 0;
+    char **gargv, **genvp, **hargv;
+    abi_long ret;
+    GUEST_PATH(p, buf, env, U(a[0]));
+
+    gargv = lock_user_string_array(U(a[1]), &argc);
+    genvp = lock_user_string_array(U(a[2]), &envc);
+    if (!gargv || !genvp) { free(gargv); free(genvp); return -EFAULT; }
+    if (access(p, X_OK) != 0) { ret = -errno; goto out; }
+    fflush(stdout);
+    qemu_log_flush();
+    if (!file_is_i386_elf(p)) {
+        execve(p, gargv, genvp);
+        ret = -errno;
+        goto out;
+    }
+    hargv = calloc((size_t)(reexec_option_count + argc + 6), sizeof(char *));
+    if (!hargv) { ret = -ENOMEM; goto out; }
+    hargv[n++] = (char *)"loongbt-i386";
+    for (int i = 0; i < reexec_option_count; i++) hargv[n++] = reexec_options[i];
+    if (argc > 0) { hargv[n++] = (char *)"-0"; hargv[n++] = gargv[0]; }
+    hargv[n++] = (char *)"--";
+    hargv[n++] = (char *)p;
+    for (int i = 1; i < argc; i++) hargv[n++] = gargv[i];
+    hargv[n] = NULL;
+    execve("/proc/self/exe", hargv, genvp);
+    ret = -errno;
+    free(hargv);
+out:
+    free(gargv);
+    free(genvp);
+    return ret;
+}
+
+static abi_long sys_wait4(CPUX86State *env, const abi_long *a)
+{
+    int status;
+    struct rusage ru;
+    pid_t r = wait4(a[0], &status, a[2], a[3] ? &ru : NULL);
+    if (r < 0) return -errno;
+    if (a[1] && r > 0 && !copy_to_guest(U(a[1]), &status, 4)) return -EFAULT;
+    if (a[3] && r > 0) {
+        struct target_rusage t = {
+            { (int32_t)ru.ru_utime.tv_sec, (int32_t)ru.ru_utime.tv_usec },
+            { (int32_t)ru.ru_stime.tv_sec, (int32_t)ru.ru_stime.tv_usec },
+            ru.ru_maxrss, ru.ru_ixrss, ru.ru_idrss, ru.ru_isrss, ru.ru_minflt, ru.ru_majflt,
+            ru.ru_nswap, ru.ru_inblock, ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv, ru.ru_nsignals,
+            ru.ru_nvcsw, ru.ru_nivcsw,
+        };
+        if (!copy_to_guest(U(a[3]), &t, sizeof(t))) return -EFAULT;
+    }
+    return r;
+}
+
+static abi_long sys_waitpid(CPUX86State *env, const abi_long *a)
+{
+    abi_long b[4] = { a[0], a[1], a[2], 0 };
+    return sys_wait4(env, b);
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * File descriptors and I/O
+ * ------------------------------------------------------------------------------------------- */
+
+static abi_long sys_read(CPUX86State *env, const abi_long *a)
+{
+    void *p = lock_user(U(a[1]), U(a[2]), true);
+    if (!p) return -EFAULT;
+    return get_errno(read(a[0], p, U(a[2])));
+}
+
+static abi_long sys_write(CPUX86State *env, const abi_long *a)
+{
+    void *p = lock_user(U(a[1]), U(a[2]), false);
+    if (!p) return -EFAULT;
+    return get_errno(write(a[0], p, U(a[2])));
+}
+
+static abi_long sys_pread64(CPUX86State *env, const abi_long *a)
+{
+    void *p = lock_user(U(a[1]), U(a[2]), true);
+    if (!p) return -EFAULT;
+    return get_errno(pread(a[0], p, U(a[2]), (off_t)(((uint64_t)U(a[4]) << 32) | U(a[3]))));
+}
+
+static abi_long sys_pwrite64(CPUX86State *env, const abi_long *a)
+{
+    void *p = lock_user(U(a[1]), U(a[2]), false);
+    if (!p) return -EFAULT;
+    return get_errno(pwrite(a[0], p, U(a[2]), (off_t)(((uint64_t)U(a[4]) << 32) | U(a[3]))));
+}
+
+/* readv/writev: the guest's 32-bit iovec array becomes a host one. */
+static abi_long do_rwv(const abi_long *a, bool is_write)
+{
+    int cnt = a[2];
+    struct iovec *iov;
+    struct target_iovec *tv;
+    abi_long ret;
+
+    if (cnt < 0 || cnt > IOV_MAX) return -EINVAL;
+    if (cnt == 0) return 0;
+    tv = lock_user(U(a[1]), (abi_ulong)cnt * sizeof(*tv), false);
+    if (!tv) return -EFAULT;
+    iov = calloc(cnt, sizeof(*iov));
+    if (!iov) return -ENOMEM;
+    for (int i = 0; i < cnt; i++) {
+        struct target_iovec t;
+        memcpy(&t, &tv[i], sizeof(t));
+        iov[i].iov_len = t.iov_len;
+        iov[i].iov_base = lock_user(t.iov_base, t.iov_len, !is_write);
+        if (!iov[i].iov_base && t.iov_len) { free(iov); return -EFAULT; }
+    }
+    ret = get_errno(is_write ? writev(a[0], iov, cnt) : readv(a[0], iov, cnt));
+    free(iov);
+    return ret;
+}
+
+static abi_long sys_readv(CPUX86State *env, const abi_long *a) { return do_rwv(a, false); }
+static abi_long sys_writev(CPUX86State *env, const abi_long *a) { return do_rwv(a, true); }
+
+/* Directory offsets. A 64-bit process gets 64-bit d_off cookies from ext4 and others (a
+ * 32-bit process gets 32-bit hashes), and the guest's glibc fails readdir with EOVERFLOW when
+ * a cookie does not fit an i386 off_t. Such cookies are replaced by small indices into a
+ * per-directory table, mapped back on lseek. */
+#define DIR_TABLES 16
+#define DIR_TABLE_MAX (1u << 20)
+#define DIR_COOKIE_BASE ((int64_t)1 << 30)   /* guest offsets above it name table entries */
+typedef struct DirCookies {
+    int fd;                   /* -1: slot free */
+    uint32_t n, cap;
+    int64_t *cookie;          /* guest offset i+1 <-> host cookie[i] */
+} DirCookies;
+static DirCookies dir_cookies[DIR_TABLES] = { [0 ... DIR_TABLES - 1] = { .fd = -1 } };
+
+static DirCookies *dir_table(int fd, bool create)
+{
+    DirCookies *free_slot = NULL;
+    for (int i = 0; i < DIR_TABLES; i++) {
+        if (dir_cookies[i].fd == fd) return &dir_cookies[i];
+        if (dir_cookies[i].fd < 0 && !free_slot) free_slot = &dir_cookies[i];
+    }
+    if (!create) return NULL;
+    if (!free_slot) {                     /* all busy: recycle the first (its seeks degrade) */
+        free_slot = &dir_cookies[0];
+        free(free_slot->cookie);
+    }
+    *free_slot = (DirCookies){ .fd = fd };
+    return free_slot;
+}
+
+static void dir_table_drop(int fd)
+{
+    DirCookies *t = dir_table(fd, false);
+    if (t) { free(t->cookie); *t = (DirCookies){ .fd = -1 }; }
+}
+
+static int64_t dir_cookie_to_guest(DirCookies *t, int64_t host)
+{
+    if (host >= 0 && host <= INT32_MAX) return host;
+    for (uint32_t i = 0; i < t->n; i++)
+        if (t->cookie[i] == host) return (int64_t)i + 1 + DIR_COOKIE_BASE;
+    if (t->n == t->cap) {
+        uint32_t cap = t->cap ? t->cap * 2 : 64;
+        int64_t *c = cap <= DIR_TABLE_MAX ? realloc(t->cookie, cap * sizeof(int64_t)) : NULL;
+        if (!c) return host;
+        t->cookie = c;
+        t->cap = cap;
+    }
+    t->cookie[t->n++] = host;
+    return (int64_t)t->n + DIR_COOKIE_BASE;
+}
+
+static int64_t dir_cookie_from_guest(int fd, int64_t guest)
+{
+    DirCookies *t = dir_table(fd, false);
+    int64_t idx = guest - DIR_COOKIE_BASE;
+    struct stat st;
+    if (!t || idx < 1 || idx > t->n) return guest;
+    if (fstat(fd, &st) != 0 || !S_ISDIR(st.st_mode)) { dir_table_drop(fd); return guest; }
+    return t->cookie[idx - 1];
+}
+
+static abi_long do_openat(CPUX86State *env, int dirfd, abi_ulong path, int flags, int mode)
+{
+    GUEST_PATH(p, buf, env, path);
+    return get_errno(syscall(SYS_openat, dirfd, p, flags, mode));
+}
+
+static abi_long sys_open(CPUX86State *env, const abi_long *a) { return do_openat(env, AT_FDCWD, U(a[0]), a[1], a[2]); }
+static abi_long sys_openat(CPUX86State *env, const abi_long *a) { return do_openat(env, a[0], U(a[1]), a[2], a[3]); }
+static abi_long sys_creat(CPUX86State *env, const abi_long *a)
+{
+    return do_openat(env, AT_FDCWD, U(a[0]), O_CREAT | O_WRONLY | O_TRUNC, a[1]);
+}
+
+static abi_long sys_close(CPUX86State *env, const abi_long *a)
+{
+    dir_table_drop(a[0]);
+    return get_errno(close(a[0]));
+}
+
+static abi_long sys_dup(CPUX86State *env, const abi_long *a) { return get_errno(dup(a[0])); }
+static abi_long sys_dup2(CPUX86State *env, const abi_long *a)
+{
+    if (a[0] != a[1]) dir_table_drop(a[1]);
+    return get_errno(dup2(a[0], a[1]));
+}
+
+static abi_long sys_dup3(CPUX86State *env, const abi_long *a)
+{
+    if (a[0] != a[1]) dir_table_drop(a[1]);
+    return get_errno(dup3(a[0], a[1], a[2]));
+}
+
+static abi_long sys_fsync(CPUX86State *env, const abi_long *a) { return get_errno(fsync(a[0])); }
+static abi_long sys_fdatasync(CPUX86State *env, const abi_long *a) { return get_errno(fdatasync(a[0])); }
+static abi_long sys_sync(CPUX86State *env, const abi_long *a) { sync(); return 0; }
+static abi_long sys_flock(CPUX86State *env, const abi_long *a) { return get_errno(flock(a[0], a[1])); }
+static abi_long sys_ftruncate(CPUX86State *env, const abi_long *a) { return get_errno(ftruncate(a[0], (int32_t)a[1])); }
+static abi_long sys_ftruncate64(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(ftruncate(a[0], (off_t)(((uint64_t)U(a[2]) << 32) | U(a[1]))));
+}
+
+static abi_long sys_truncate64(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH(p, buf, env, U(a[0]));
+    return get_errno(truncate(p, (off_t)(((uint64_t)U(a[2]) << 32) | U(a[1]))));
+}
+
+/* lseek with directory cookies translated both ways (see getdents64). */
+static int64_t do_lseek(int fd, int64_t off, int whence)
+{
+    DirCookies *t;
+    if (whence == SEEK_SET) off = dir_cookie_from_guest(fd, off);
+    int64_t r = lseek(fd, off, whence);
+    if (r < 0) return -errno;
+    if ((r > INT32_MAX) && (t = dir_table(fd, false)) != NULL) r = dir_cookie_to_guest(t, r);
+    return r;
+}
+
+static abi_long sys_lseek(CPUX86State *env, const abi_long *a)
+{
+    int64_t r = do_lseek(a[0], (int32_t)a[1], a[2]);
+    if (r < 0) return (abi_long)r;
+    if (r > INT32_MAX) return -EOVERFLOW;
+    return (abi_long)r;
+}
+
+static abi_long sys__llseek(CPUX86State *env, const abi_long *a)
+{
+    int64_t r = do_lseek(a[0], (int64_t)(((uint64_t)U(a[1]) << 32) | U(a[2])), a[4]);
+    if (r < 0) return (abi_long)r;
+    return copy_to_guest(U(a[3]), &r, 8) ? 0 : -EFAULT;
+}
+
+static abi_long do_pipe(abi_ulong fds_addr, int flags)
+{
+    int fds[2];
+    if (!guest_access_ok(fds_addr, 8, true)) return -EFAULT;
+    if (pipe2(fds, flags) != 0) return -errno;
+    copy_to_guest(fds_addr, fds, 8);
+    return 0;
+}
+
+static abi_long sys_pipe(CPUX86State *env, const abi_long *a) { return do_pipe(U(a[0]), 0); }
+static abi_long sys_pipe2(CPUX86State *env, const abi_long *a) { return do_pipe(U(a[0]), a[1]); }
+
+static abi_long sys_getdents64(CPUX86State *env, const abi_long *a)
+{
+    uint8_t *p = lock_user(U(a[1]), U(a[2]), true);
+    if (!p) return -EFAULT;
+    long r = syscall(SYS_getdents64, a[0], p, U(a[2]));   /* same layout as i386 */
+    if (r <= 0) return get_errno(r);
+    DirCookies *t = NULL;
+    for (long off = 0; off + 19 <= r; ) {
+        int64_t d_off;
+        uint16_t reclen;
+        memcpy(&d_off, p + off + 8, 8);
+        memcpy(&reclen, p + off + 16, 2);
+        if (d_off < 0 || d_off > INT32_MAX) {
+            if (!t) t = dir_table(a[0], true);
+            d_off = dir_cookie_to_guest(t, d_off);
+            memcpy(p + off + 8, &d_off, 8);
+        }
+        if (!reclen) break;
+        off += reclen;
+    }
+    return (abi_long)r;
+}
+
+static abi_long sys_poll(CPUX86State *env, const abi_long *a)
+{
+    abi_ulong n = U(a[1]);
+    if (n > 65536) return -EINVAL;
+    void *p = lock_user(U(a[0]), n * sizeof(struct pollfd), true);   /* same 8-byte layout */
+    if (!p && n) return -EFAULT;
+    return get_errno(poll(p, n, a[2]));
+}
+
+/* fcntl: plain integer commands pass through; record locks convert struct flock. */
+static abi_long do_fcntl_lock(int fd, int cmd, abi_ulong arg, bool guest64)
+{
+    struct flock fl;
+    int host_cmd = (cmd == F_GETLK || cmd == 12) ? F_GETLK : (cmd == F_SETLK || cmd == 13) ? F_SETLK : F_SETLKW;
+    if (cmd >= 36) host_cmd = cmd;    /* F_OFD_*: same numbers, flock64 layout on i386 */
+    memset(&fl, 0, sizeof(fl));
+    if (guest64) {
+        struct target_flock64 t;
+        if (!copy_from_guest(&t, arg, sizeof(t))) return -EFAULT;
+        fl.l_type = t.l_type; fl.l_whence = t.l_whence; fl.l_start = t.l_start; fl.l_len = t.l_len;
+        fl.l_pid = t.l_pid;
+    } else {
+        struct target_flock t;
+        if (!copy_from_guest(&t, arg, sizeof(t))) return -EFAULT;
+        fl.l_type = t.l_type; fl.l_whence = t.l_whence; fl.l_start = t.l_start; fl.l_len = t.l_len;
+        fl.l_pid = t.l_pid;
+    }
+    if (fcntl(fd, host_cmd, &fl) != 0) return -errno;
+    if (host_cmd != F_GETLK && host_cmd != F_OFD_GETLK) return 0;
+    if (guest64) {
+        struct target_flock64 t = { fl.l_type, fl.l_whence, fl.l_start, fl.l_len, fl.l_pid };
+        return copy_to_guest(arg, &t, sizeof(t)) ? 0 : -EFAULT;
+    }
+    if (fl.l_start > INT32_MAX || fl.l_len > INT32_MAX) return -EOVERFLOW;
+    struct target_flock t = { fl.l_type, fl.l_whence, (int32_t)fl.l_start, (int32_t)fl.l_len, fl.l_pid };
+    return copy_to_guest(arg, &t, sizeof(t)) ? 0 : -EFAULT;
+}
+
+static abi_long do_fcntl(const abi_long *a, bool is64)
+{
+    int fd = a[0], cmd = a[1];
+    switch (cmd) {
+    case F_DUPFD: case F_GETFD: case F_SETFD: case F_GETFL: case F_SETFL:
+    case F_SETOWN: case F_GETOWN: case F_SETSIG: case F_GETSIG: case F_DUPFD_CLOEXEC:
+    case F_SETPIPE_SZ: case F_GETPIPE_SZ: case F_ADD_SEALS: case F_GET_SEALS:
+    case F_SETLEASE: case F_GETLEASE: case F_NOTIFY:
+        return get_errno(fcntl(fd, cmd, (long)a[2]));
+    case F_GETLK: case F_SETLK: case F_SETLKW:
+        return do_fcntl_lock(fd, cmd, U(a[2]), false);
+    case 12: case 13: case 14:           /* F_GETLK64 / F_SETLK64 / F_SETLKW64 (i386 numbers) */
+        return is64 ? do_fcntl_lock(fd, cmd, U(a[2]), true) : -EINVAL;
+    case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW:
+        return do_fcntl_lock(fd, cmd, U(a[2]), true);
+    default:
+        qemu_log_mask(CPU_LOG_UNIMP, "Unsupported fcntl command: %d\n", cmd);
+        return -EINVAL;
+    }
+}
+
+static abi_long sys_fcntl(CPUX86State *env, const abi_long *a) { return do_fcntl(a, false); }
+static abi_long sys_fcntl64(CPUX86State *env, const abi_long *a) { return do_fcntl(a, true); }
+
+/* ioctl: terminal requests whose structures have the same layout on both sides. The kernel's
+ * struct termios (not glibc's) is 36 bytes on i386 and x86_64 alike. */
+#define IOCTL_LIST(X) \
+    X(TCGETS, 36, true) X(TCSETS, 36, false) X(TCSETSW, 36, false) X(TCSETSF, 36, false) \
+    X(TIOCGWINSZ, 8, true) X(TIOCSWINSZ, 8, false) X(FIONREAD, 4, true) X(TIOCOUTQ, 4, true) \
+    X(TIOCGPGRP, 4, true) X(TIOCSPGRP, 4, false) X(FIONBIO, 4, false) X(TIOCGSID, 4, true)
+
+static abi_long sys_ioctl(CPUX86State *env, const abi_long *a)
+{
+    uint8_t buf[64];
+    unsigned long req = U(a[1]);
+    size_t size;
+    bool out;
+
+    switch (req) {
+#define IOCTL_CASE(name, sz, is_out) case name: size = sz; out = is_out; break;
+    IOCTL_LIST(IOCTL_CASE)
+#undef IOCTL_CASE
+    case FIOCLEX: case FIONCLEX: case TIOCNOTTY:
+        return get_errno(ioctl(a[0], req, 0));
+    case TIOCSCTTY:
+        return get_errno(ioctl(a[0], req, (long)a[2]));
+    default:
+        qemu_log_mask(CPU_LOG_UNIMP, "Unsupported ioctl: fd %d request 0x%lx\n", a[0], req);
+        return -ENOTTY;
+    }
+    memset(buf, 0, sizeof(buf));
+    if (!out && !copy_from_guest(buf, U(a[2]), size)) return -EFAULT;
+    if (out && !guest_access_ok(U(a[2]), (abi_ulong)size, true)) return -EFAULT;
+    if (ioctl(a[0], req, buf) < 0) return -errno;
+    if (out) copy_to_guest(U(a[2]), buf, size);
+    return 0;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * File names and metadata
+ * ------------------------------------------------------------------------------------------- */
+
+static abi_long stat_to_guest64(abi_ulong addr, const struct stat *st)
+{
+    struct target_stat64 t;
+    memset(&t, 0, sizeof(t));
+    t.st_dev = st->st_dev;
+    t.st_ino_lo = (uint32_t)st->st_ino;
+    t.st_mode = st->st_mode;
+    t.st_nlink = (uint32_t)st->st_nlink;
+    t.st_uid = st->st_uid;
+    t.st_gid = st->st_gid;
+    t.st_rdev = st->st_rdev;
+    t.st_size = st->st_size;
+    t.st_blksize = (uint32_t)st->st_blksize;
+    t.st_blocks = (uint64_t)st->st_blocks;
+    t.st_atime_sec = (uint32_t)st->st_atim.tv_sec; t.st_atime_nsec = (uint32_t)st->st_atim.tv_nsec;
+    t.st_mtime_sec = (uint32_t)st->st_mtim.tv_sec; t.st_mtime_nsec = (uint32_t)st->st_mtim.tv_nsec;
+    t.st_ctime_sec = (uint32_t)st->st_ctim.tv_sec; t.st_ctime_nsec = (uint32_t)st->st_ctim.tv_nsec;
+    t.st_ino = st->st_ino;
+    return copy_to_guest(addr, &t, sizeof(t)) ? 0 : -EFAULT;
+}
+
+static abi_long stat_to_guest_old(abi_ulong addr, const struct stat *st)
+{
+    struct target_stat t;
+    if (st->st_ino > UINT32_MAX || st->st_size > INT32_MAX || st->st_blocks > UINT32_MAX)
+        return -EOVERFLOW;
+    memset(&t, 0, sizeof(t));
+    t.st_dev = (uint32_t)st->st_dev;
+    t.st_ino = (uint32_t)st->st_ino;
+    t.st_mode = (uint16_t)st->st_mode;
+    t.st_nlink = (uint16_t)st->st_nlink;
+    t.st_uid = (uint16_t)low16(st->st_uid);
+    t.st_gid = (uint16_t)low16(st->st_gid);
+    t.st_rdev = (uint32_t)st->st_rdev;
+    t.st_size = (uint32_t)st->st_size;
+    t.st_blksize = (uint32_t)st->st_blksize;
+    t.st_blocks = (uint32_t)st->st_blocks;
+    t.st_atime_sec = (uint32_t)st->st_atim.tv_sec; t.st_atime_nsec = (uint32_t)st->st_atim.tv_nsec;
+    t.st_mtime_sec = (uint32_t)st->st_mtim.tv_sec; t.st_mtime_nsec = (uint32_t)st->st_mtim.tv_nsec;
+    t.st_ctime_sec = (uint32_t)st->st_ctim.tv_sec; t.st_ctime_nsec = (uint32_t)st->st_ctim.tv_nsec;
+    return copy_to_guest(addr, &t, sizeof(t)) ? 0 : -EFAULT;
+}
+
+/* fstatat with a guest path (NULL allowed with AT_EMPTY_PATH) into a host struct stat. */
+static abi_long do_fstatat(CPUX86State *env, int dirfd, abi_ulong path, int flags, struct stat *st)
+{
+    if (!path && (flags & AT_EMPTY_PATH)) return get_errno(fstatat(dirfd, "", st, flags));
+    GUEST_PATH(p, buf, env, path);
+    return get_errno(fstatat(dirfd, p, st, flags));
+}
+
+static abi_long sys_fstat64(CPUX86State *env, const abi_long *a)
+{
+    struct stat st;
+    if (fstat(a[0], &st) != 0) return -errno;
+    return stat_to_guest64(U(a[1]), &st);
+}
+
+static abi_long sys_stat64(CPUX86State *env, const abi_long *a)
+{
+    struct stat st;
+    abi_long r = do_fstatat(env, AT_FDCWD, U(a[0]), 0, &st);
+    return r ? r : stat_to_guest64(U(a[1]), &st);
+}
+
+static abi_long sys_lstat64(CPUX86State *env, const abi_long *a)
+{
+    struct stat st;
+    abi_long r = do_fstatat(env, AT_FDCWD, U(a[0]), AT_SYMLINK_NOFOLLOW, &st);
+    return r ? r : stat_to_guest64(U(a[1]), &st);
+}
+
+static abi_long sys_fstatat64(CPUX86State *env, const abi_long *a)
+{
+    struct stat st;
+    abi_long r = do_fstatat(env, a[0], U(a[1]), a[3], &st);
+    return r ? r : stat_to_guest64(U(a[2]), &st);
+}
+
+static abi_long sys_fstat(CPUX86State *env, const abi_long *a)
+{
+    struct stat st;
+    if (fstat(a[0], &st) != 0) return -errno;
+    return stat_to_guest_old(U(a[1]), &st);
+}
+
+static abi_long sys_stat(CPUX86State *env, const abi_long *a)
+{
+    struct stat st;
+    abi_long r = do_fstatat(env, AT_FDCWD, U(a[0]), 0, &st);
+    return r ? r : stat_to_guest_old(U(a[1]), &st);
+}
+
+static abi_long sys_lstat(CPUX86State *env, const abi_long *a)
+{
+    struct stat st;
+    abi_long r = do_fstatat(env, AT_FDCWD, U(a[0]), AT_SYMLINK_NOFOLLOW, &st);
+    return r ? r : stat_to_guest_old(U(a[1]), &st);
+}
+
+/* struct statx has fixed-width fields only: the layout is the same everywhere. */
+static abi_long sys_statx(CPUX86State *env, const abi_long *a)
+{
+    void *out = lock_user(U(a[4]), 256, true);
+    if (!out) return -EFAULT;
+    if (!a[1]) return get_errno(syscall(SYS_statx, a[0], NULL, a[2], U(a[3]), out));
+    GUEST_PATH(p, buf, env, U(a[1]));
+    return get_errno(syscall(SYS_statx, a[0], p, a[2], U(a[3]), out));
+}
+
+static abi_long sys_access(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH(p, buf, env, U(a[0]));
+    return get_errno(syscall(SYS_faccessat, AT_FDCWD, p, a[1]));
+}
+
+static abi_long sys_faccessat(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH(p, buf, env, U(a[1]));
+    return get_errno(syscall(SYS_faccessat, a[0], p, a[2]));
+}
+
+static abi_long sys_faccessat2(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH(p, buf, env, U(a[1]));
+    return get_errno(syscall(SYS_faccessat2, a[0], p, a[2], a[3]));
+}
+
+static abi_long sys_getcwd(CPUX86State *env, const abi_long *a)
+{
+    void *p = lock_user(U(a[0]), U(a[1]), true);
+    if (!p) return -EFAULT;
+    return get_errno(syscall(SYS_getcwd, p, U(a[1])));    /* returns the length with the NUL */
+}
+
+static abi_long sys_chdir(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(p, U(a[0]));
+    return get_errno(chdir(p));
+}
+
+static abi_long sys_fchdir(CPUX86State *env, const abi_long *a) { return get_errno(fchdir(a[0])); }
+
+static abi_long sys_unlink(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(p, U(a[0]));
+    return get_errno(unlink(p));
+}
+
+static abi_long sys_unlinkat(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(p, U(a[1]));
+    return get_errno(unlinkat(a[0], p, a[2]));
+}
+
+static abi_long sys_mkdir(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(p, U(a[0]));
+    return get_errno(mkdir(p, a[1]));
+}
+
+static abi_long sys_mkdirat(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(p, U(a[1]));
+    return get_errno(mkdirat(a[0], p, a[2]));
+}
+
+static abi_long sys_rmdir(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(p, U(a[0]));
+    return get_errno(rmdir(p));
+}
+
+static abi_long sys_rename(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(from, U(a[0]));
+    GUEST_PATH_RAW(to, U(a[1]));
+    return get_errno(rename(from, to));
+}
+
+static abi_long sys_renameat(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(from, U(a[1]));
+    GUEST_PATH_RAW(to, U(a[3]));
+    return get_errno(renameat(a[0], from, a[2], to));
+}
+
+static abi_long sys_renameat2(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(from, U(a[1]));
+    GUEST_PATH_RAW(to, U(a[3]));
+    return get_errno(syscall(SYS_renameat2, a[0], from, a[2], to, U(a[4])));
+}
+
+static abi_long sys_link(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(from, U(a[0]));
+    GUEST_PATH_RAW(to, U(a[1]));
+    return get_errno(link(from, to));
+}
+
+static abi_long sys_symlink(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(target, U(a[0]));
+    GUEST_PATH_RAW(name, U(a[1]));
+    return get_errno(symlink(target, name));
+}
+
+static abi_long sys_chmod(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(p, U(a[0]));
+    return get_errno(chmod(p, a[1]));
+}
+
+static abi_long sys_fchmod(CPUX86State *env, const abi_long *a) { return get_errno(fchmod(a[0], a[1])); }
+
+static abi_long sys_fchmodat(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(p, U(a[1]));
+    return get_errno(syscall(SYS_fchmodat, a[0], p, a[2]));
+}
+
+static abi_long sys_fchown32(CPUX86State *env, const abi_long *a) { return get_errno(fchown(a[0], U(a[1]), U(a[2]))); }
+
+/* readlink of /proc/self/exe names the guest program, not loongbt. */
+static abi_long do_readlinkat(CPUX86State *env, int dirfd, abi_ulong path, abi_ulong buf, abi_long size)
+{
+    struct image_info *info = task_image(env);
+    if (size <= 0) return -EINVAL;
+    GUEST_PATH(p, pbuf, env, path);
+    void *out = lock_user(buf, (abi_ulong)size, true);
+    if (!out) return -EFAULT;
+    if (is_proc_self_exe(p_g) && info && info->exec_path) {
+        size_t n = strlen(info->exec_path);
+        if (n > (size_t)size) n = (size_t)size;
+        memcpy(out, info->exec_path, n);
+        return (abi_long)n;
+    }
+    return get_errno(readlinkat(dirfd, p, out, (size_t)size));
+}
+
+static abi_long sys_readlink(CPUX86State *env, const abi_long *a) { return do_readlinkat(env, AT_FDCWD, U(a[0]), U(a[1]), a[2]); }
+static abi_long sys_readlinkat(CPUX86State *env, const abi_long *a) { return do_readlinkat(env, a[0], U(a[1]), U(a[2]), a[3]); }
+
+static abi_long sys_utimensat(CPUX86State *env, const abi_long *a)
+{
+    struct timespec ts[2], *tsp = NULL;
+    if (a[2]) {
+        struct target_timespec t[2];
+        if (!copy_from_guest(t, U(a[2]), sizeof(t))) return -EFAULT;
+        for (int i = 0; i < 2; i++) { ts[i].tv_sec = t[i].tv_sec; ts[i].tv_nsec = t[i].tv_nsec; }
+        tsp = ts;
+    }
+    if (!a[1]) return get_errno(syscall(SYS_utimensat, a[0], NULL, tsp, a[3]));
+    GUEST_PATH_RAW(p, U(a[1]));
+    return get_errno(syscall(SYS_utimensat, a[0], p, tsp, a[3]));
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Memory
+ * ------------------------------------------------------------------------------------------- */
+
+static abi_long sys_brk(CPUX86State *env, const abi_long *a) { return (abi_long)do_brk(U(a[0])); }
+
+static abi_long sys_mmap(CPUX86State *env, const abi_long *a)
+{
+    struct target_mmap_arg_struct m;
+    if (!copy_from_guest(&m, U(a[0]), sizeof(m))) return -EFAULT;
+    return target_mmap(m.addr, m.len, m.prot, m.flags, (int32_t)m.fd, (off_t)m.offset);
+}
+
+static abi_long sys_mmap2(CPUX86State *env, const abi_long *a)
+{
+    return target_mmap(U(a[0]), U(a[1]), a[2], a[3], a[4], (off_t)U(a[5]) << 12);
+}
+
+static abi_long sys_munmap(CPUX86State *env, const abi_long *a) { return target_munmap(U(a[0]), U(a[1])); }
+static abi_long sys_mprotect(CPUX86State *env, const abi_long *a) { return target_mprotect(U(a[0]), U(a[1]), a[2]); }
+static abi_long sys_mremap(CPUX86State *env, const abi_long *a)
+{
+    return target_mremap(U(a[0]), U(a[1]), U(a[2]), U(a[3]), U(a[4]));
+}
+
+/* Only MADV_DONTNEED changes what the program sees (private memory reads back as zero). */
+static abi_long sys_madvise(CPUX86State *env, const abi_long *a)
+{
+    if (a[2] == MADV_DONTNEED && U(a[1]) && guest_access_ok(U(a[0]), U(a[1]), false) &&
+        !(U(a[0]) & (TARGET_PAGE_SIZE - 1)))
+        return get_errno(madvise(g2h(U(a[0])), U(a[1]), MADV_DONTNEED));
+    return 0;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Time
+ * ------------------------------------------------------------------------------------------- */
+
+static abi_long timespec_to_guest(abi_ulong addr, const struct timespec *ts)
+{
+    struct target_timespec t = { (int32_t)ts->tv_sec, (int32_t)ts->tv_nsec };
+    if (ts->tv_sec != t.tv_sec) return -EOVERFLOW;
+    return copy_to_guest(addr, &t, sizeof(t)) ? 0 : -EFAULT;
+}
+
+static bool timespec_from_guest(struct timespec *ts, abi_ulong addr, bool is64)
+{
+    if (is64) {
+        struct target_timespec64 t;
+        if (!copy_from_guest(&t, addr, sizeof(t))) return false;
+        ts->tv_sec = t.tv_sec; ts->tv_nsec = (long)t.tv_nsec;
+    } else {
+        struct target_timespec t;
+        if (!copy_from_guest(&t, addr, sizeof(t))) return false;
+        ts->tv_sec = t.tv_sec; ts->tv_nsec = t.tv_nsec;
+    }
+    return true;
+}
+
+static abi_long timespec_to_guest_any(abi_ulong addr, const struct timespec *ts, bool is64)
+{
+    if (!is64) return timespec_to_guest(addr, ts);
+    struct target_timespec64 t = { ts->tv_sec, ts->tv_nsec };
+    return copy_to_guest(addr, &t, sizeof(t)) ? 0 : -EFAULT;
+}
+
+static abi_long do_clock_get(const abi_long *a, bool is64, bool res)
+{
+    struct timespec ts;
+    if ((res ? clock_getres(a[0], &ts) : clock_gettime(a[0], &ts)) != 0) return -errno;
+    if (res && !a[1]) return 0;
+    return timespec_to_guest_any(U(a[1]), &ts, is64);
+}
+
+static abi_long sys_clock_gettime(CPUX86State *env, const abi_long *a) { return do_clock_get(a, false, false); }
+static abi_long sys_clock_gettime64(CPUX86State *env, const abi_long *a) { return do_clock_get(a, true, false); }
+static abi_long sys_clock_getres(CPUX86State *env, const abi_long *a) { return do_clock_get(a, false, true); }
+static abi_long sys_clock_getres_time64(CPUX86State *env, const abi_long *a) { return do_clock_get(a, true, true); }
+
+static abi_long sys_gettimeofday(CPUX86State *env, const abi_long *a)
+{
+    struct timeval tv;
+    if (gettimeofday(&tv, NULL) != 0) return -errno;
+    if (a[0]) {
+        struct target_timeval t = { (int32_t)tv.tv_sec, (int32_t)tv.tv_usec };
+        if (!copy_to_guest(U(a[0]), &t, sizeof(t))) return -EFAULT;
+    }
+    if (a[1]) {
+        struct target_timezone tz = { 0, 0 };
+        if (!copy_to_guest(U(a[1]), &tz, sizeof(tz))) return -EFAULT;
+    }
+    return 0;
+}
+
+static abi_long sys_time(CPUX86State *env, const abi_long *a)
+{
+    int32_t t = (int32_t)time(NULL);
+    if (a[0] && !copy_to_guest(U(a[0]), &t, 4)) return -EFAULT;
+    return t;
+}
+
+static abi_long do_nanosleep(int clk, int flags, abi_ulong req, abi_ulong rem, bool is64, bool abs_ok)
+{
+    struct timespec ts, left;
+    if (!timespec_from_guest(&ts, req, is64)) return -EFAULT;
+    long r = syscall(SYS_clock_nanosleep, clk, abs_ok ? flags : 0, &ts, &left);
+    if (r == -1 && errno == EINTR && rem && !(flags & TIMER_ABSTIME))
+        timespec_to_guest_any(rem, &left, is64);
+    return get_errno(r);
+}
+
+static abi_long sys_nanosleep(CPUX86State *env, const abi_long *a)
+{
+    return do_nanosleep(CLOCK_MONOTONIC, 0, U(a[0]), U(a[1]), false, false);
+}
+
+static abi_long sys_clock_nanosleep(CPUX86State *env, const abi_long *a)
+{
+    return do_nanosleep(a[0], a[1], U(a[2]), U(a[3]), false, true);
+}
+
+static abi_long sys_clock_nanosleep_time64(CPUX86State *env, const abi_long *a)
+{
+    return do_nanosleep(a[0], a[1], U(a[2]), U(a[3]), true, true);
+}
+
+static abi_long sys_times(CPUX86State *env, const abi_long *a)
+{
+    struct tms t;
+    clock_t r = times(&t);
+    if (r == (clock_t)-1) return -errno;
+    if (a[0]) {
+        struct target_tms g = { (int32_t)t.tms_utime, (int32_t)t.tms_stime, (int32_t)t.tms_cutime,
+                                (int32_t)t.tms_cstime };
+        if (!copy_to_guest(U(a[0]), &g, sizeof(g))) return -EFAULT;
+    }
+    return (abi_long)r;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Signals (state kept in signal.c)
+ * ------------------------------------------------------------------------------------------- */
+
+static abi_long sys_rt_sigaction(CPUX86State *env, const abi_long *a)
+{
+    struct target_sigaction act, oact;
+    int r;
+    if (U(a[3]) != 8) return -EINVAL;
+    if (a[1] && !copy_from_guest(&act, U(a[1]), sizeof(act))) return -EFAULT;
+    if (a[2] && !guest_access_ok(U(a[2]), sizeof(oact), true)) return -EFAULT;
+    r = do_sigaction(a[0], a[1] ? &act : NULL, &oact);
+    if (r == 0 && a[2]) copy_to_guest(U(a[2]), &oact, sizeof(oact));
+    return r;
+}
+
+static abi_long sys_rt_sigprocmask(CPUX86State *env, const abi_long *a)
+{
+    uint64_t set, old;
+    int r;
+    if (U(a[3]) != 8) return -EINVAL;
+    if (a[1] && !copy_from_guest(&set, U(a[1]), 8)) return -EFAULT;
+    if (a[2] && !guest_access_ok(U(a[2]), 8, true)) return -EFAULT;
+    r = do_sigprocmask(a[0], a[1] ? &set : NULL, &old);
+    if (r == 0 && a[2]) copy_to_guest(U(a[2]), &old, 8);
+    return r;
+}
+
+static abi_long sys_sigaltstack(CPUX86State *env, const abi_long *a)
+{
+    struct target_stack_t ss, oss;
+    int r;
+    if (a[0] && !copy_from_guest(&ss, U(a[0]), sizeof(ss))) return -EFAULT;
+    if (a[1] && !guest_access_ok(U(a[1]), sizeof(oss), true)) return -EFAULT;
+    r = do_sigaltstack(a[0] ? &ss : NULL, &oss);
+    if (r == 0 && a[1]) copy_to_guest(U(a[1]), &oss, sizeof(oss));
+    return r;
+}
+
+static abi_long sys_kill(CPUX86State *env, const abi_long *a)
+{
+    if (a[0] == getpid()) return do_kill_self(env, a[1]);
+    return get_errno(kill(a[0], a[1]));
+}
+
+static abi_long sys_tkill(CPUX86State *env, const abi_long *a)
+{
+    if (a[0] == gettid()) return do_kill_self(env, a[1]);
+    return get_errno(syscall(SYS_tkill, a[0], a[1]));
+}
+
+static abi_long sys_tgkill(CPUX86State *env, const abi_long *a)
+{
+    if (a[0] == getpid() && a[1] == gettid()) return do_kill_self(env, a[2]);
+    return get_errno(syscall(SYS_tgkill, a[0], a[1], a[2]));
+}
+
+static abi_long sys_alarm(CPUX86State *env, const abi_long *a) { return (abi_long)alarm(U(a[0])); }
+
+/* ---------------------------------------------------------------------------------------------
+ * Threads, TLS and synchronisation
+ * ------------------------------------------------------------------------------------------- */
+
+/* The GDT TLS entries (native i386 numbering, consistent with cpu.c's 0x73/0x7b flat
+ * selectors). */
+#define GDT_TLS_MIN 6
+#define GDT_TLS_COUNT 3
+#define GDT_USER_CS 14      /* selector 0x73 */
+#define GDT_USER_DS 15      /* selector 0x7b */
+
+typedef struct GuestDescriptor {
+    bool present;
+    uint32_t base, limit;     /* limit in bytes (already scaled by limit_in_pages) */
+    struct target_user_desc desc;
+} GuestDescriptor;
+static GuestDescriptor gdt_tls[GDT_TLS_COUNT];
+
+static bool user_desc_is_empty(const struct target_user_desc *d)
+{
+    uint32_t f = d->flags & 0x7f;
+    if (!d->base_addr && !d->limit && !f) return true;
+    return !d->base_addr && !d->limit &&
+           f == (TARGET_UD_READ_EXEC_ONLY | TARGET_UD_SEG_NOT_PRESENT);
+}
+
+static abi_long sys_set_thread_area(CPUX86State *env, const abi_long *a)
+{
+    struct target_user_desc d;
+    int idx;
+    if (!copy_from_guest(&d, U(a[0]), sizeof(d))) return -EFAULT;
+    idx = (int32_t)d.entry_number;
+    if (idx == -1) {
+        for (idx = 0; idx < GDT_TLS_COUNT && gdt_tls[idx].present; idx++) {}
+        if (idx == GDT_TLS_COUNT) return -ESRCH;
+        idx += GDT_TLS_MIN;
+        d.entry_number = (uint32_t)idx;
+        if (!copy_to_guest(U(a[0]), &d, sizeof(d))) return -EFAULT;
+    }
+    if (idx < GDT_TLS_MIN || idx >= GDT_TLS_MIN + GDT_TLS_COUNT) return -EINVAL;
+    GuestDescriptor *g = &gdt_tls[idx - GDT_TLS_MIN];
+    if (user_desc_is_empty(&d)) {
+        memset(g, 0, sizeof(*g));
+    } else {
+        g->present = !(d.flags & TARGET_UD_SEG_NOT_PRESENT);
+        g->base = d.base_addr;
+        g->limit = (d.flags & TARGET_UD_LIMIT_IN_PAGES) ? (d.limit << 12) | 0xfff : d.limit;
+        g->desc = d;
+    }
+    /* Like the kernel, reload a segment register that uses the changed entry. */
+    for (int seg = R_FS; seg <= R_GS; seg++)
+        if ((env->segs[seg].selector >> 3) == (uint32_t)idx && !(env->segs[seg].selector & 4))
+            cpu_x86_load_seg(env, seg, env->segs[seg].selector);
+    return 0;
+}
+
+static abi_long sys_get_thread_area(CPUX86State *env, const abi_long *a)
+{
+    struct target_user_desc d;
+    if (!copy_from_guest(&d, U(a[0]), sizeof(d))) return -EFAULT;
+    int idx = (int32_t)d.entry_number;
+    if (idx < GDT_TLS_MIN || idx >= GDT_TLS_MIN + GDT_TLS_COUNT) return -EINVAL;
+    GuestDescriptor *g = &gdt_tls[idx - GDT_TLS_MIN];
+    if (g->present) {
+        d = g->desc;
+    } else {
+        d.base_addr = 0; d.limit = 0;
+        d.flags = TARGET_UD_READ_EXEC_ONLY | TARGET_UD_SEG_NOT_PRESENT;
+    }
+    d.entry_number = (uint32_t)idx;
+    return copy_to_guest(U(a[0]), &d, sizeof(d)) ? 0 : -EFAULT;
+}
+
+bool linux_user_lookup_segment(uint32_t selector, uint32_t *base, uint32_t *limit)
+{
+    uint32_t idx = (selector & 0xffff) >> 3;
+    if (selector & 4) return false;                  /* LDT: modify_ldt not supported */
+    if (idx == GDT_USER_CS || idx == GDT_USER_DS || idx == 4 || idx == 5) {
+        *base = 0;                                   /* flat (0x23/0x2b: the 64-bit kernel's) */
+        *limit = 0xffffffffu;
+        return true;
+    }
+    if (idx >= GDT_TLS_MIN && idx < GDT_TLS_MIN + GDT_TLS_COUNT && gdt_tls[idx - GDT_TLS_MIN].present) {
+        *base = gdt_tls[idx - GDT_TLS_MIN].base;
+        *limit = gdt_tls[idx - GDT_TLS_MIN].limit;
+        return true;
+    }
+    return false;
+}
+
+static abi_long sys_set_tid_address(CPUX86State *env, const abi_long *a)
+{
+    if (env->opaque) ((TaskState *)env->opaque)->child_tidptr = U(a[0]);
+    return gettid();
+}
+
+static abi_long sys_set_robust_list(CPUX86State *env, const abi_long *a) { return 0; }
+static abi_long sys_rseq(CPUX86State *env, const abi_long *a) { return -ENOSYS; }
+static abi_long sys_sched_yield(CPUX86State *env, const abi_long *a) { return get_errno(sched_yield()); }
+
+static abi_long sys_sched_getaffinity(CPUX86State *env, const abi_long *a)
+{
+    uint8_t mask[1024];
+    abi_ulong len = U(a[1]);
+    size_t host_len = len > sizeof(mask) ? sizeof(mask) : (len & ~7u);   /* host wants longs */
+    if (host_len == 0) host_len = 8;
+    if (!guest_access_ok(U(a[2]), len, true)) return -EFAULT;
+    memset(mask, 0, sizeof(mask));
+    long r = syscall(SYS_sched_getaffinity, a[0], host_len, mask);
+    if (r < 0) return -errno;
+    if ((abi_ulong)r > len) {
+        /* Only when the guest's buffer is not a multiple of 8: keep the bits that fit. */
+        for (abi_ulong i = len; i < (abi_ulong)r; i++) if (mask[i]) return -EINVAL;
+        r = len;
+    }
+    copy_to_guest(U(a[2]), mask, (size_t)r);
+    return (abi_long)r;
+}
+
+static abi_long sys_getcpu(CPUX86State *env, const abi_long *a)
+{
+    unsigned cpu, node;
+    if (syscall(SYS_getcpu, &cpu, &node, NULL) != 0) return -errno;
+    if (a[0] && !copy_to_guest(U(a[0]), &cpu, 4)) return -EFAULT;
+    if (a[1] && !copy_to_guest(U(a[1]), &node, 4)) return -EFAULT;
+    return 0;
+}
+
+/* futex on guest words: the host futex works on the same memory at g2h(uaddr). */
+static abi_long do_futex(const abi_long *a, bool time64)
+{
+    abi_ulong uaddr = U(a[0]), uaddr2 = U(a[4]);
+    int op = a[1], cmd = op & FUTEX_CMD_MASK;
+    struct timespec ts, *tsp = NULL;
+
+    if ((uaddr & 3) || !guest_access_ok(uaddr, 4, false)) return -EFAULT;
+    switch (cmd) {
+    case FUTEX_WAIT: case FUTEX_WAIT_BITSET:
+        if (a[3]) {
+            if (!timespec_from_guest(&ts, U(a[3]), time64)) return -EFAULT;
+            tsp = &ts;
+        }
+        return get_errno(syscall(SYS_futex, g2h(uaddr), op, U(a[2]), tsp, NULL, U(a[5])));
+    case FUTEX_WAKE: case FUTEX_WAKE_BITSET:
+        return get_errno(syscall(SYS_futex, g2h(uaddr), op, U(a[2]), NULL, NULL, U(a[5])));
+    case FUTEX_REQUEUE: case FUTEX_CMP_REQUEUE: case FUTEX_WAKE_OP:
+        if ((uaddr2 & 3) || !guest_access_ok(uaddr2, 4, true)) return -EFAULT;
+        /* The timeout argument is the integer val2 for these. */
+        return get_errno(syscall(SYS_futex, g2h(uaddr), op, U(a[2]), (unsigned long)U(a[3]),
+                                 g2h(uaddr2), U(a[5])));
+    default:
+        qemu_log_mask(CPU_LOG_UNIMP, "Unsupported futex op: %d\n", op);
+        return -ENOSYS;
+    }
+}
+
+static abi_long sys_futex(CPUX86State *env, const abi_long *a) { return do_futex(a, false); }
+static abi_long sys_futex_time64(CPUX86State *env, const abi_long *a) { return do_futex(a, true); }
+
+/* ---------------------------------------------------------------------------------------------
+ * Resources and system information
+ * ------------------------------------------------------------------------------------------- */
+
+/* Limits that would constrain loongbt itself (its 4 GiB reservation, code buffer, host stack)
+ * are accepted but not applied. */
+static bool rlimit_is_ours(int res)
+{
+    return res == RLIMIT_AS || res == RLIMIT_DATA || res == RLIMIT_STACK;
+}
+
+static uint32_t rlim_to_guest(rlim_t v)
+{
+    return (v == RLIM_INFINITY || v >= TARGET_RLIM_INFINITY) ? TARGET_RLIM_INFINITY : (uint32_t)v;
+}
+
+static rlim_t rlim_from_guest(uint32_t v)
+{
+    return v == TARGET_RLIM_INFINITY ? RLIM_INFINITY : (rlim_t)v;
+}
+
+static abi_long sys_ugetrlimit(CPUX86State *env, const abi_long *a)
+{
+    struct rlimit rl;
+    if (getrlimit(a[0], &rl) != 0) return -errno;
+    struct target_rlimit t = { rlim_to_guest(rl.rlim_cur), rlim_to_guest(rl.rlim_max) };
+    return copy_to_guest(U(a[1]), &t, sizeof(t)) ? 0 : -EFAULT;
+}
+
+/* The old getrlimit reports "infinity" as 0x7fffffff. */
+static abi_long sys_getrlimit(CPUX86State *env, const abi_long *a)
+{
+    struct rlimit rl;
+    if (getrlimit(a[0], &rl) != 0) return -errno;
+    struct target_rlimit t = { rlim_to_guest(rl.rlim_cur), rlim_to_guest(rl.rlim_max) };
+    if (t.rlim_cur > INT32_MAX) t.rlim_cur = INT32_MAX;
+    if (t.rlim_max > INT32_MAX) t.rlim_max = INT32_MAX;
+    return copy_to_guest(U(a[1]), &t, sizeof(t)) ? 0 : -EFAULT;
+}
+
+static abi_long sys_setrlimit(CPUX86State *env, const abi_long *a)
+{
+    struct target_rlimit t;
+    if (!copy_from_guest(&t, U(a[1]), sizeof(t))) return -EFAULT;
+    if (rlimit_is_ours(a[0])) return 0;
+    struct rlimit rl = { rlim_from_guest(t.rlim_cur), rlim_from_guest(t.rlim_max) };
+    return get_errno(setrlimit(a[0], &rl));
+}
+
+/* struct rlimit64 is two u64 on both sides. */
+static abi_long sys_prlimit64(CPUX86State *env, const abi_long *a)
+{
+    struct rlimit nl, ol;
+    bool self = a[0] == 0 || a[0] == getpid();
+    if (a[2] && !copy_from_guest(&nl, U(a[2]), sizeof(nl))) return -EFAULT;
+    if (a[3] && !guest_access_ok(U(a[3]), sizeof(ol), true)) return -EFAULT;
+    if (self && a[2] && rlimit_is_ours(a[1])) {
+        if (a[3] && getrlimit(a[1], &ol) != 0) return -errno;
+    } else if (syscall(SYS_prlimit64, a[0], a[1], a[2] ? &nl : NULL, a[3] ? &ol : NULL) != 0) {
+        return -errno;
+    }
+    if (a[3]) copy_to_guest(U(a[3]), &ol, sizeof(ol));
+    return 0;
+}
+
+static abi_long sys_sysinfo(CPUX86State *env, const abi_long *a)
+{
+    struct sysinfo s;
+    struct target_sysinfo t;
+    unsigned unit;
+    if (sysinfo(&s) != 0) return -errno;
+    /* Scale so the byte counts fit in 32 bits, as a 32-bit kernel with much memory does. */
+    unsigned long long biggest = s.totalram > s.totalswap ? s.totalram : s.totalswap;
+    for (unit = s.mem_unit ? s.mem_unit : 1; biggest * (s.mem_unit ? s.mem_unit : 1) / unit > UINT32_MAX; unit <<= 1) {}
+    unsigned long long mul = s.mem_unit ? s.mem_unit : 1;
+    memset(&t, 0, sizeof(t));
+    t.uptime = (int32_t)s.uptime;
+    for (int i = 0; i < 3; i++) t.loads[i] = (uint32_t)s.loads[i];
+    t.totalram = (uint32_t)(s.totalram * mul / unit);
+    t.freeram = (uint32_t)(s.freeram * mul / unit);
+    t.sharedram = (uint32_t)(s.sharedram * mul / unit);
+    t.bufferram = (uint32_t)(s.bufferram * mul / unit);
+    t.totalswap = (uint32_t)(s.totalswap * mul / unit);
+    t.freeswap = (uint32_t)(s.freeswap * mul / unit);
+    t.procs = s.procs;
+    t.mem_unit = unit;
+    return copy_to_guest(U(a[0]), &t, sizeof(t)) ? 0 : -EFAULT;
+}
+
+static abi_long sys_getrandom(CPUX86State *env, const abi_long *a)
+{
+    void *p = lock_user(U(a[0]), U(a[1]), true);
+    if (!p) return -EFAULT;
+    return get_errno(getrandom(p, U(a[1]), U(a[2])));
+}
+
+static abi_long sys_getpriority(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(syscall(SYS_getpriority, a[0], a[1]));   /* raw: 20 - nice, never negative */
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Dispatch
+ * ------------------------------------------------------------------------------------------- */
+
+/* Every implemented syscall: X(name) makes TARGET_NR_name call sys_name. */
+#define SYSCALL_IMPL_LIST(X) \
+    X(exit) X(exit_group) X(getpid) X(gettid) X(getppid) \
+    X(getuid32) X(geteuid32) X(getgid32) X(getegid32) X(getuid) X(geteuid) X(getgid) X(getegid) \
+    X(getresuid32) X(getresgid32) X(getgroups32) X(getpgrp) X(setsid) X(getpgid) X(setpgid) \
+    X(getsid) X(umask) X(uname) X(personality) X(prctl) X(fork) X(vfork) X(clone) X(wait4) \
+    X(waitpid) X(execve) \
+    X(read) X(write) X(pread64) X(pwrite64) X(readv) X(writev) X(open) X(openat) X(creat) \
+    X(close) X(dup) X(dup2) X(dup3) X(fsync) X(fdatasync) X(sync) X(flock) X(ftruncate) \
+    X(ftruncate64) X(truncate64) X(lseek) X(_llseek) X(pipe) X(pipe2) X(getdents64) X(poll) \
+    X(fcntl) X(fcntl64) X(ioctl) \
+    X(fstat64) X(stat64) X(lstat64) X(fstatat64) X(fstat) X(stat) X(lstat) X(statx) X(access) \
+    X(faccessat) X(faccessat2) X(getcwd) X(chdir) X(fchdir) X(unlink) X(unlinkat) X(mkdir) \
+    X(mkdirat) X(rmdir) X(rename) X(renameat) X(renameat2) X(link) X(symlink) X(chmod) \
+    X(fchmod) X(fchmodat) X(fchown32) X(readlink) X(readlinkat) X(utimensat) \
+    X(brk) X(mmap) X(mmap2) X(munmap) X(mprotect) X(mremap) X(madvise) \
+    X(clock_gettime) X(clock_gettime64) X(clock_getres) X(clock_getres_time64) X(gettimeofday) \
+    X(time) X(nanosleep) X(clock_nanosleep) X(clock_nanosleep_time64) X(times) \
+    X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) X(alarm) \
+    X(set_thread_area) X(get_thread_area) X(set_tid_address) X(set_robust_list) X(rseq) \
+    X(sched_yield) X(sched_getaffinity) X(getcpu) X(futex) X(futex_time64) \
+    X(ugetrlimit) X(getrlimit) X(setrlimit) X(prlimit64) X(sysinfo) X(getrandom) X(getpriority)
+
+static SyscallFn *const syscall_table[TARGET_NR_COUNT_PLUS] = {
+#define SYSCALL_ENTRY(name) [TARGET_NR_##name] = sys_##name,
+    SYSCALL_IMPL_LIST(SYSCALL_ENTRY)
+#undef SYSCALL_ENTRY
+};
+
+void syscall_init(void)
+{
+}
+
+abi_long do_syscall(CPUX86State *env, int num, abi_long a1, abi_long a2, abi_long a3,
+                    abi_long a4, abi_long a5, abi_long a6)
+{
+    const abi_long args[6] = { a1, a2, a3, a4, a5, a6 };
+    bool trace = do_strace || qemu_loglevel_mask(CPU_LOG_STRACE);
+    abi_long ret;
+
+    if (trace) print_syscall(num, args);
+    if (num >= 0 && num < (int)ARRAY_SIZE(syscall_table) && syscall_table[num]) {
+        ret = syscall_table[num](env, args);
+    } else {
+        qemu_log_mask(CPU_LOG_UNIMP, "Unsupported syscall: %d (%s)\n", num, syscall_name(num));
+        ret = -ENOSYS;
+    }
+    if (trace) print_syscall_ret(num, ret);
+    return ret;
+}

@@ -1,0 +1,341 @@
+/*
+ * int_helper.c - i386 integer helpers too big or too rare to inline in translated code:
+ * division (with #DE), the BCD adjust instructions, cpuid, rdtsc, exceptions, segment loads,
+ * cmpxchg8b and bound.
+ *
+ * Helpers declared with flags 0 in helper.h may raise: translate.c stores eip and cc_op (and
+ * the cc_* values) before calling them, so raise_exception() can leave through cpu_loop_exit()
+ * with a precise guest state. Helpers that change flags leave cc_op = CC_OP_EFLAGS.
+ */
+#include <time.h>
+#include "cpu.h"
+#include "helper-proto.h"
+#include "qemu.h"
+#include "log.h"
+
+/* ------------------------------------------------------------------ flag utilities */
+
+static inline uint32_t current_cc_flags(CPUX86State *env)
+{
+    return helper_cc_compute_all(env->cc_dst, env->cc_src, env->cc_src2, env->cc_op);
+}
+
+static inline void store_cc_flags(CPUX86State *env, uint32_t flags)
+{
+    env->cc_src = flags & CC_ALL;
+    env->cc_op = CC_OP_EFLAGS;
+}
+
+/* ZF, SF, PF of an 8-bit result. */
+static inline uint32_t byte_szp(uint32_t v)
+{
+    v &= 0xff;
+    return (v == 0 ? CC_Z : 0) | ((v & 0x80) ? CC_S : 0) |
+           (__builtin_parity(v) ? 0 : CC_P);
+}
+
+static inline void set_al(CPUX86State *env, uint32_t al)
+{
+    env->regs[R_EAX] = (env->regs[R_EAX] & ~0xffu) | (al & 0xff);
+}
+
+static inline void set_ax(CPUX86State *env, uint32_t ax)
+{
+    env->regs[R_EAX] = (env->regs[R_EAX] & ~0xffffu) | (ax & 0xffff);
+}
+
+/* ------------------------------------------------------------------ exceptions */
+
+void raise_exception_err(CPUX86State *env, int excp, int error_code)
+{
+    env->exception_index = excp;
+    env->error_code = error_code;
+    cpu_loop_exit(env);
+}
+
+void raise_exception(CPUX86State *env, int excp)
+{
+    raise_exception_err(env, excp, 0);
+}
+
+void helper_raise_exception(CPUX86State *env, int32_t excp)
+{
+    raise_exception(env, excp);
+}
+
+void helper_raise_exception_err(CPUX86State *env, int32_t excp, int32_t error_code)
+{
+    raise_exception_err(env, excp, error_code);
+}
+
+/* ------------------------------------------------------------------ division */
+/* Quotient too large for the destination raises #DE exactly like a zero divisor. The
+ * arithmetic flags are undefined after div/idiv; loongbt leaves them unchanged. */
+
+void helper_divb_AL(CPUX86State *env, uint32_t divisor)
+{
+    uint32_t num = env->regs[R_EAX] & 0xffff, den = divisor & 0xff;
+    if (den == 0 || num / den > 0xff) {
+        raise_exception(env, EXCP00_DIVZ);
+    }
+    set_ax(env, ((num % den) << 8) | (num / den));
+}
+
+void helper_idivb_AL(CPUX86State *env, uint32_t divisor)
+{
+    int32_t num = (int16_t)env->regs[R_EAX], den = (int8_t)divisor;
+    if (den == 0) {
+        raise_exception(env, EXCP00_DIVZ);
+    }
+    int32_t q = num / den, r = num % den;      /* no C overflow: num is only 16 bits */
+    if (q != (int8_t)q) {
+        raise_exception(env, EXCP00_DIVZ);
+    }
+    set_ax(env, ((uint32_t)(r & 0xff) << 8) | (q & 0xff));
+}
+
+void helper_divw_AX(CPUX86State *env, uint32_t divisor)
+{
+    uint32_t num = ((env->regs[R_EDX] & 0xffff) << 16) | (env->regs[R_EAX] & 0xffff);
+    uint32_t den = divisor & 0xffff;
+    if (den == 0 || num / den > 0xffff) {
+        raise_exception(env, EXCP00_DIVZ);
+    }
+    set_ax(env, num / den);
+    env->regs[R_EDX] = (env->regs[R_EDX] & ~0xffffu) | (num % den);
+}
+
+void helper_idivw_AX(CPUX86State *env, uint32_t divisor)
+{
+    int32_t num = (int32_t)(((env->regs[R_EDX] & 0xffff) << 16) | (env->regs[R_EAX] & 0xffff));
+    int32_t den = (int16_t)divisor;
+    if (den == 0) {
+        raise_exception(env, EXCP00_DIVZ);
+    }
+    int64_t q = (int64_t)num / den, r = (int64_t)num % den;  /* 64-bit: INT32_MIN / -1 is fine */
+    if (q != (int16_t)q) {
+        raise_exception(env, EXCP00_DIVZ);
+    }
+    set_ax(env, (uint32_t)q);
+    env->regs[R_EDX] = (env->regs[R_EDX] & ~0xffffu) | ((uint32_t)r & 0xffff);
+}
+
+void helper_divl_EAX(CPUX86State *env, uint32_t divisor)
+{
+    uint64_t num = ((uint64_t)env->regs[R_EDX] << 32) | env->regs[R_EAX];
+    if (divisor == 0 || num / divisor > 0xffffffffu) {
+        raise_exception(env, EXCP00_DIVZ);
+    }
+    env->regs[R_EAX] = (uint32_t)(num / divisor);
+    env->regs[R_EDX] = (uint32_t)(num % divisor);
+}
+
+void helper_idivl_EAX(CPUX86State *env, uint32_t divisor)
+{
+    int64_t num = (int64_t)(((uint64_t)env->regs[R_EDX] << 32) | env->regs[R_EAX]);
+    int64_t den = (int32_t)divisor;
+    /* INT64_MIN / -1 would trap in C; its quotient does not fit in 32 bits anyway. */
+    if (den == 0 || (den == -1 && num == INT64_MIN)) {
+        raise_exception(env, EXCP00_DIVZ);
+    }
+    int64_t q = num / den, r = num % den;
+    if (q != (int32_t)q) {
+        raise_exception(env, EXCP00_DIVZ);
+    }
+    env->regs[R_EAX] = (uint32_t)q;
+    env->regs[R_EDX] = (uint32_t)r;
+}
+
+/* ------------------------------------------------------------------ BCD adjust */
+/* Defined flags follow the SDM pseudo-code; for the flags the SDM calls undefined, the choice
+ * noted at each helper reproduces what an Intel Xeon does (checked exhaustively against a
+ * native i386 run over AL 0..255, several AH values and CF/AF/other flag inputs). */
+
+void helper_daa(CPUX86State *env)
+{
+    uint32_t flags = current_cc_flags(env);
+    uint32_t old_al = env->regs[R_EAX] & 0xff, al = old_al;
+    bool old_cf = flags & CC_C, cf = false, af = false;
+    if ((al & 0xf) > 9 || (flags & CC_A)) {
+        cf = old_cf || al + 6 > 0xff;
+        al = (al + 6) & 0xff;
+        af = true;
+    }
+    if (old_al > 0x99 || old_cf) {
+        al = (al + 0x60) & 0xff;
+        cf = true;
+    }
+    set_al(env, al);
+    /* OF (undefined): 0, as Intel does. */
+    store_cc_flags(env, (cf ? CC_C : 0) | (af ? CC_A : 0) | byte_szp(al));
+}
+
+void helper_das(CPUX86State *env)
+{
+    uint32_t flags = current_cc_flags(env);
+    uint32_t old_al = env->regs[R_EAX] & 0xff, al = old_al;
+    bool old_cf = flags & CC_C, cf = false, af = false;
+    if ((al & 0xf) > 9 || (flags & CC_A)) {
+        cf = old_cf || al < 6;
+        al = (al - 6) & 0xff;
+        af = true;
+    }
+    if (old_al > 0x99 || old_cf) {
+        al = (al - 0x60) & 0xff;
+        cf = true;
+    }
+    set_al(env, al);
+    /* OF (undefined): 0, as Intel does. */
+    store_cc_flags(env, (cf ? CC_C : 0) | (af ? CC_A : 0) | byte_szp(al));
+}
+
+void helper_aaa(CPUX86State *env)
+{
+    uint32_t flags = current_cc_flags(env);
+    uint32_t ax = env->regs[R_EAX] & 0xffff;
+    bool adjust = (ax & 0xf) > 9 || (flags & CC_A);
+    if (adjust) {
+        ax += 0x106;            /* Intel adds to all of AX: AL's carry reaches AH */
+    }
+    set_ax(env, ax & 0xff0f);
+    /* OF (undefined): 0; SF ZF PF (undefined): from the final AL, as Intel does. */
+    store_cc_flags(env, (adjust ? (CC_A | CC_C) : 0) | byte_szp(ax & 0x0f));
+}
+
+void helper_aas(CPUX86State *env)
+{
+    uint32_t flags = current_cc_flags(env);
+    uint32_t ax = env->regs[R_EAX] & 0xffff;
+    bool adjust = (ax & 0xf) > 9 || (flags & CC_A);
+    if (adjust) {
+        /* Intel subtracts 6 from all of AX (AL's borrow reaches AH), then 1 from AH. */
+        ax = (ax - 6 - 0x100) & 0xffff;
+    }
+    set_ax(env, ax & 0xff0f);
+    /* OF (undefined): 0; SF ZF PF (undefined): from the final AL, as Intel does. */
+    store_cc_flags(env, (adjust ? (CC_A | CC_C) : 0) | byte_szp(ax & 0x0f));
+}
+
+void helper_aam(CPUX86State *env, int32_t base)
+{
+    uint32_t al = env->regs[R_EAX] & 0xff, b = base & 0xff;
+    if (b == 0) {
+        raise_exception(env, EXCP00_DIVZ);
+    }
+    uint32_t quot = al / b, rem = al % b;
+    set_ax(env, (quot << 8) | rem);
+    /* OF AF CF (undefined): 0, as Intel does. */
+    store_cc_flags(env, byte_szp(rem));
+}
+
+void helper_aad(CPUX86State *env, int32_t base)
+{
+    uint32_t ax = env->regs[R_EAX] & 0xffff, b = base & 0xff;
+    uint32_t addend = ((ax >> 8) * b) & 0xff;
+    uint32_t al = ((ax & 0xff) + addend) & 0xff;
+    set_ax(env, al);
+    /* OF AF CF (undefined): Intel sets all flags as for the 8-bit add AL + (AH * base). */
+    store_cc_flags(env, helper_cc_compute_all(al, addend, 0, CC_OP_ADDB));
+}
+
+/* ------------------------------------------------------------------ cpuid, rdtsc */
+
+void helper_cpuid(CPUX86State *env)
+{
+    uint32_t leaf = env->regs[R_EAX];
+    uint32_t eax, ebx, ecx, edx;
+
+    if (leaf == 0) {
+        eax = CPUID_MAX_BASIC_LEAF;
+        ebx = CPUID_VENDOR_EBX;
+        ecx = CPUID_VENDOR_ECX;
+        edx = CPUID_VENDOR_EDX;
+    } else if (leaf == 0x80000000) {
+        /* Highest extended leaf = 0x80000000 itself: no extended leaves. */
+        eax = 0x80000000;
+        ebx = ecx = edx = 0;
+    } else {
+        /* Leaf 1, and (as on Intel) any leaf above the maximum returns the highest basic leaf. */
+        eax = CPUID_1_EAX_SIGNATURE;
+        ebx = CPUID_1_EBX;
+        ecx = LOONGBT_CPUID_1_ECX;
+        edx = LOONGBT_CPUID_1_EDX;
+    }
+    env->regs[R_EAX] = eax;
+    env->regs[R_EBX] = ebx;
+    env->regs[R_ECX] = ecx;
+    env->regs[R_EDX] = edx;
+}
+
+/* A monotonic nanosecond count: portable to every host (no host rdtsc) and never goes back. */
+void helper_rdtsc(CPUX86State *env)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    uint64_t ns = (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+    env->regs[R_EAX] = (uint32_t)ns;
+    env->regs[R_EDX] = (uint32_t)(ns >> 32);
+}
+
+/* ------------------------------------------------------------------ segments */
+
+void helper_load_seg(CPUX86State *env, int32_t seg, uint32_t selector)
+{
+    selector &= 0xffff;
+    /* A null selector is fine for DS/ES/FS/GS but faults in SS. */
+    if (seg == R_SS && (selector & ~3u) == 0) {
+        raise_exception_err(env, EXCP0D_GPF, 0);
+    }
+    if (!cpu_x86_try_load_seg(env, seg, selector)) {
+        raise_exception_err(env, EXCP0D_GPF, selector & ~3u);
+    }
+}
+
+/* ------------------------------------------------------------------ cmpxchg8b, bound */
+
+void helper_cmpxchg8b(CPUX86State *env, uint32_t addr)
+{
+    uint32_t flags = current_cc_flags(env);
+    uint64_t expected = ((uint64_t)env->regs[R_EDX] << 32) | env->regs[R_EAX];
+    uint64_t desired = ((uint64_t)env->regs[R_ECX] << 32) | env->regs[R_EBX];
+    void *host = g2h(addr);
+    uint64_t old;
+    bool equal;
+
+    if (((uintptr_t)host & 7) == 0) {
+        /* Aligned: atomic against other guest threads, as the locked instruction is. */
+        old = expected;
+        equal = __atomic_compare_exchange_n((uint64_t *)host, &old, desired, false,
+                                            __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+    } else {
+        memcpy(&old, host, 8);
+        equal = old == expected;
+        if (equal) {
+            memcpy(host, &desired, 8);
+        }
+    }
+    if (!equal) {
+        env->regs[R_EAX] = (uint32_t)old;
+        env->regs[R_EDX] = (uint32_t)(old >> 32);
+    }
+    store_cc_flags(env, equal ? (flags | CC_Z) : (flags & ~CC_Z));
+}
+
+void helper_boundw(CPUX86State *env, uint32_t addr, int32_t index)
+{
+    int16_t bounds[2];
+    memcpy(bounds, g2h(addr), sizeof(bounds));
+    int32_t i = (int16_t)index;
+    if (i < bounds[0] || i > bounds[1]) {
+        raise_exception(env, EXCP05_BOUND);
+    }
+}
+
+void helper_boundl(CPUX86State *env, uint32_t addr, int32_t index)
+{
+    int32_t bounds[2];
+    memcpy(bounds, g2h(addr), sizeof(bounds));
+    if (index < bounds[0] || index > bounds[1]) {
+        raise_exception(env, EXCP05_BOUND);
+    }
+}
