@@ -6,6 +6,7 @@
 #   make deps            install every tool and package a fresh Debian 12 machine needs
 # Switches live in configs.mk (one list); they land in $(BUILD)/config-host.h.
 
+SHELL := /bin/bash
 HOST ?= $(shell uname -m)
 include configs.mk
 # Values may carry trailing blanks from the comments in configs.mk.
@@ -16,6 +17,11 @@ config_default = $(shell sed -n 's/^$(1)[ ]*?=[ ]*\([yn]\).*/\1/p' configs.mk)
 # Folder suffix: one part per switch that differs from its default.
 VARIANT := $(strip $(foreach v,$(CONFIG_VARS),$(if $(filter-out $(call config_default,$(v)),$($(v))),$(if $(filter n,$($(v))),-no_,-)$(call lc,$(patsubst CONFIG_%,%,$(v))))))
 BUILD := build/$(HOST)$(VARIANT)
+# Back-end folder per host (tcg/<backend>/ holds the same file set for every host).
+TCG_BACKEND_x86_64 := x86_64
+TCG_BACKEND_loongarch64 := loongarch
+TCG_BACKEND_mips64el := mips
+TCG_DIR := tcg/$(or $(TCG_BACKEND_$(HOST)),$(HOST))
 LOONGBT := $(BUILD)/loongbt-i386
 
 # ---- host toolchain ----
@@ -24,8 +30,11 @@ ifeq ($(HOST),$(shell uname -m))
   PKG_CONFIG ?= pkg-config
 else ifeq ($(HOST),loongarch64)
   LAROOT ?= $(CURDIR)/sysroots/loongarch64
-  CC := clang-19 --target=loongarch64-linux-gnu -fuse-ld=lld --sysroot=$(LAROOT)
+  CC := clang-19 --target=loongarch64-linux-gnu --sysroot=$(LAROOT)
+  LDFLAGS += -fuse-ld=lld
   PKG_CONFIG := false
+  # Run LoongArch binaries on this machine: Debian 13's qemu-loongarch64 (scripts/setup-loongarch.sh).
+  HOST_RUNNER := $(CURDIR)/sysroots/qemu-trixie/usr/bin/qemu-loongarch64 -L $(LAROOT)/usr/loongarch64-linux-gnu
 else ifeq ($(HOST),mips64el)
   CC := mips64el-linux-gnuabi64-gcc
   PKG_CONFIG := false
@@ -34,7 +43,7 @@ endif
 CFLAGS ?= -O2 -g
 CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers \
           -fno-strict-aliasing -D_GNU_SOURCE -MMD -MP
-CPPFLAGS += -I$(BUILD) -I. -Itcg -Itcg/$(HOST) -Itarget-i386 -Ilinux-user -Ilinux-user/host/$(HOST) -Ihwassist
+CPPFLAGS += -I$(BUILD) -I. -Itcg -I$(TCG_DIR) -Itarget-i386 -Ilinux-user -Ilinux-user/host/$(HOST) -Ihwassist
 LDLIBS += -lm -lpthread
 
 # Optional libraries found with pkg-config; a switch whose library is missing turns itself off.
@@ -57,7 +66,7 @@ ifeq ($(CONFIG_LIBPFM),y)
 endif
 
 SRCS := log.c exec.c cpu-exec.c translate-all.c disas.c \
-        tcg/tcg.c tcg/tcg-op.c tcg/optimize.c tcg/$(HOST)/tcg-target-disas.c \
+        tcg/tcg.c tcg/tcg-op.c tcg/optimize.c $(TCG_DIR)/tcg-target-disas.c \
         $(wildcard target-i386/*.c) $(wildcard hwassist/*.c) \
         $(filter-out linux-user/main.c,$(wildcard linux-user/*.c))
 OBJS := $(SRCS:%.c=$(BUILD)/obj/%.o)
@@ -68,6 +77,18 @@ all: $(LOONGBT)
 
 $(LOONGBT): $(OBJS) $(MAIN_OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LDFLAGS) $(LDLIBS)
+
+# A cross-built loongbt runs here under its host emulator: LOONGBT_RUN is the command the tests
+# use (a wrapper script for cross hosts, the binary itself otherwise).
+ifneq ($(HOST_RUNNER),)
+LOONGBT_RUN := $(BUILD)/loongbt-i386.run
+all: $(LOONGBT_RUN)
+$(LOONGBT_RUN): $(LOONGBT)
+	@printf '#!/bin/sh\n# run the %s build of loongbt under its host emulator\nexec %s %s "$$@"\n' \
+	  '$(HOST)' '$(HOST_RUNNER)' '$(CURDIR)/$(LOONGBT)' > $@ && chmod +x $@
+else
+LOONGBT_RUN := $(LOONGBT)
+endif
 
 $(BUILD)/obj/%.o: %.c $(BUILD)/config-host.h
 	@mkdir -p $(dir $@)
@@ -93,6 +114,7 @@ include tests/Makefile.inc
 
 deps:
 	bash scripts/deps.sh
+	bash scripts/setup-loongarch.sh
 
 # The README's first command: build loongbt and a demo guest, run it natively and translated.
 demo: $(LOONGBT) tests/guest/bin/demo

@@ -447,6 +447,9 @@ void tb_unchain_all(void)
 }
 
 /* ------------------------------------------------------------------ invalidation */
+/* Drop tb for good: out of the hash, the page lists (except the list of page page_addr, which
+ * the caller is unlinking it from itself; -1 = all lists), every jump cache and every chain.
+ * Its code stays in the buffer until tb_flush, so a CPU still inside it finishes safely. */
 void tb_phys_invalidate(TranslationBlock *tb, target_ulong page_addr)
 {
     if (tb->cflags & CF_INVALID)

@@ -192,16 +192,27 @@ static abi_ulong load_image(ElfFile *f, struct image_info *info, bool is_interp)
         if (p->p_type != PT_LOAD || p->p_memsz == 0) continue;
         read_exact(f, g2h(p->p_vaddr + bias), p->p_filesz, p->p_offset);
     }
-    /* Page protections: union of the segments touching the page (a shared page needs both). */
-    for (uint64_t a = lo; a < hi; a += TARGET_PAGE_SIZE) {
-        int prot = 0;
-        for (i = 0; i < f->eh.e_phnum; i++) {
-            const Elf32_Phdr *p = &f->ph[i];
-            if (p->p_type == PT_LOAD && p->p_memsz && a < (uint64_t)p->p_vaddr + p->p_memsz &&
-                a + TARGET_PAGE_SIZE > p->p_vaddr)
-                prot |= segment_prot(p);
+    /* Page protections: union of the segments touching the page (a shared page needs both),
+     * applied to runs of pages with equal protection. */
+    uint64_t run_start = lo;
+    int run_prot = -1;
+    for (uint64_t a = lo; a <= hi; a += TARGET_PAGE_SIZE) {
+        int prot = -2;                           /* sentinel at hi: flush the last run */
+        if (a < hi) {
+            prot = 0;
+            for (i = 0; i < f->eh.e_phnum; i++) {
+                const Elf32_Phdr *p = &f->ph[i];
+                if (p->p_type == PT_LOAD && p->p_memsz && a < (uint64_t)p->p_vaddr + p->p_memsz &&
+                    a + TARGET_PAGE_SIZE > p->p_vaddr)
+                    prot |= segment_prot(p);
+            }
         }
-        target_mprotect((abi_ulong)a + bias, TARGET_PAGE_SIZE, prot);
+        if (prot != run_prot) {
+            if (run_prot >= 0)
+                target_mprotect((abi_ulong)run_start + bias, (abi_ulong)(a - run_start), run_prot);
+            run_start = a;
+            run_prot = prot;
+        }
     }
 
     if (!is_interp) {

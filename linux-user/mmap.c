@@ -149,7 +149,8 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd
     if (offset & (TARGET_PAGE_SIZE - 1)) return -EINVAL;
     if (!(flags & MAP_ANONYMOUS) && fd < 0) return -EBADF;
     if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) return -EINVAL;
-    flags &= ~(MAP_GROWSDOWN | MAP_32BIT | MAP_HUGETLB);   /* not meaningful inside the reservation */
+    /* i386's MAP_32BIT (0x40) has no meaning inside the 4 GiB reservation (and no host value off x86). */
+    flags &= ~(MAP_GROWSDOWN | 0x40 | MAP_HUGETLB);
 
     if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
         if (start & (TARGET_PAGE_SIZE - 1)) return -EINVAL;

@@ -107,8 +107,18 @@ struct target_stack_t;
 int do_sigaction(int sig, const struct target_sigaction *act, struct target_sigaction *oact);
 int do_sigprocmask(int how, const uint64_t *set, uint64_t *oldset);
 int do_sigaltstack(const struct target_stack_t *ss, struct target_stack_t *oss);
-/* A signal sent by the guest to itself (kill/tkill/tgkill): acted upon as the kernel would. */
-int do_kill_self(CPUX86State *env, int sig);
+/* A signal sent by the guest to itself (kill/tkill/tgkill; si_code SI_USER or SI_TKILL):
+ * made pending, delivered by process_pending_signals after the syscall. */
+int do_kill_self(CPUX86State *env, int sig, int si_code);
+/* rt_sigpending: pending signals that are blocked. */
+uint64_t do_sigpending(void);
+/* rt_sigsuspend: wait with mask until a signal is deliverable; returns -EINTR, and the frame
+ * of the handler that runs saves the old mask. */
+int do_sigsuspend(CPUX86State *env, uint64_t mask);
+/* sigreturn / rt_sigreturn: restore the registers and mask saved by the signal frame; return
+ * -TARGET_QEMU_ESIGRETURN so cpu_loop leaves eax as restored. */
+abi_long do_sigreturn(CPUX86State *env);
+abi_long do_rt_sigreturn(CPUX86State *env);
 
 /* strace.c: -strace lines "PID name(args) = ret" on stderr. */
 const char *syscall_name(int num);

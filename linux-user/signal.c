@@ -6,11 +6,14 @@
  * while guest code runs into a guest page fault (EXCP0E_PAGE), restoring the guest eip from the
  * host pc; any other fault is a loongbt bug and aborts with a message.
  *
- * Guest side: the guest's dispositions (rt_sigaction), blocked mask and alternate stack are
- * kept here, and mirrored onto the host where that gives the native behaviour for free
- * (SIG_IGN stays ignored by the host, SIG_DFL kills the process as natively, blocked signals
- * stay pending in the host kernel). Delivery into guest handlers is a later issue: a signal
- * whose guest disposition is a handler is logged under -d unimp and takes its default action.
+ * Guest side: the guest's dispositions (rt_sigaction), blocked mask and alternate stack live
+ * here and are mirrored onto the host where that gives the native behaviour for free: SIG_IGN
+ * stays ignored by the host, SIG_DFL kills the process as natively, a signal the guest blocks
+ * stays pending in the host kernel. A signal with a guest handler is caught on the host, noted
+ * as pending, and delivered by process_pending_signals (called by cpu_loop after every exit
+ * from guest code) by building the i386 kernel's signal frame on the guest stack; the handler
+ * returns through sigreturn / rt_sigreturn, which restore the registers and the mask.
+ * Guest FPU state is not saved in frames (fpstate = 0).
  */
 #include <errno.h>
 #include <signal.h>
@@ -27,12 +30,25 @@
 #define SS_AUTODISARM (1u << 31)
 #endif
 
+/* What the guest's siginfo will say about a pending signal. */
+typedef struct PendingSignal {
+    volatile sig_atomic_t pending;
+    int code;
+    int pid;
+    uint32_t uid;
+} PendingSignal;
+
 static struct target_sigaction guest_sigact[TARGET_NSIG + 1];
 static uint64_t guest_blocked;             /* bit (sig - 1) */
 static struct target_stack_t guest_altstack = { 0, SS_DISABLE, 0 };
-static volatile sig_atomic_t guest_pending[TARGET_NSIG + 1];
+static PendingSignal guest_pending[TARGET_NSIG + 1];
+/* rt_sigsuspend: the mask to put back once the signal that ended it has been handled. */
+static bool suspend_mask_saved;
+static uint64_t suspend_saved_mask;
 
 static inline uint64_t sigbit(int sig) { return 1ull << (sig - 1); }
+
+static void update_host_mask(void);
 
 /* ---------------------------------------------------------------------------------------------
  * Signal classes (Linux default actions)
@@ -67,7 +83,7 @@ static bool host_owned(int sig)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * Terminating like the native process
+ * Default actions: terminating (or stopping) like the native process
  * ------------------------------------------------------------------------------------------- */
 
 static void QEMU_NORETURN die_with_signal(int sig)
@@ -93,7 +109,6 @@ static void QEMU_NORETURN die_with_signal(int sig)
     _exit(128 + sig);
 }
 
-/* Stop (SIGTSTP & co.) the host process with the default action, then carry on. */
 static void stop_with_signal(int sig)
 {
     struct sigaction sa, old;
@@ -104,15 +119,31 @@ static void stop_with_signal(int sig)
     sigaction(sig, &old, NULL);
 }
 
+static void default_action(int sig)
+{
+    if (default_is_ignore(sig)) return;
+    if (default_is_stop(sig)) { stop_with_signal(sig); return; }
+    die_with_signal(sig);
+}
+
 /* ---------------------------------------------------------------------------------------------
  * Host handlers
  * ------------------------------------------------------------------------------------------- */
 
-/* A signal for which the guest registered a handler: note it; cpu_loop acts on it. */
-static void host_async_handler(int sig)
+static void note_pending(int sig, int code, int pid, uint32_t uid)
 {
-    if (sig > 0 && sig <= TARGET_NSIG) guest_pending[sig] = 1;
-    if (thread_cpu) thread_cpu->exit_request = 1;
+    if (sig < 1 || sig > TARGET_NSIG) return;
+    guest_pending[sig].code = code;
+    guest_pending[sig].pid = pid;
+    guest_pending[sig].uid = uid;
+    guest_pending[sig].pending = 1;
+}
+
+/* A signal for which the guest registered a handler: note it; cpu_loop delivers it. */
+static void host_async_handler(int sig, siginfo_t *info, void *puc)
+{
+    note_pending(sig, info->si_code, info->si_pid, info->si_uid);
+    if (thread_cpu) cpu_exit(thread_cpu);       /* also breaks chained loops */
 }
 
 static void host_fault_handler(int sig, siginfo_t *info, void *puc)
@@ -122,11 +153,11 @@ static void host_fault_handler(int sig, siginfo_t *info, void *puc)
     CPUX86State *env = thread_cpu;
 
     if (info->si_code <= 0) {
-        /* Sent by kill/tkill (by the guest through the host, or from outside): not a fault. */
+        /* Sent by kill/tkill from outside: not a fault. */
         uint32_t h = guest_sigact[sig].handler;
         if (h == TARGET_SIG_IGN) return;
         if (h == TARGET_SIG_DFL) die_with_signal(sig);
-        host_async_handler(sig);
+        host_async_handler(sig, info, puc);
         return;
     }
     /* A write to a guest page that exec.c protected because it holds translated code:
@@ -161,6 +192,7 @@ void signal_init(void)
 {
     static const size_t alt_size = 256 * 1024;
     struct sigaction sa;
+    sigset_t cur;
     stack_t ss;
 
     ss.ss_sp = malloc(alt_size);
@@ -176,21 +208,20 @@ void signal_init(void)
     sigaction(SIGBUS, &sa, NULL);
     page_smc_protect = true;     /* the handler above undoes the protection on a write */
 
+    /* Ignored signals and the blocked mask survive execve: the guest inherits them. */
     for (int sig = 1; sig <= TARGET_NSIG; sig++) {
         struct sigaction old;
         guest_sigact[sig].handler = TARGET_SIG_DFL;
-        /* An ignored signal stays ignored across exec: the guest inherits that. */
         if (!host_owned(sig) && sigaction(sig, NULL, &old) == 0 && old.sa_handler == SIG_IGN)
             guest_sigact[sig].handler = TARGET_SIG_IGN;
     }
-    sigset_t cur;
     sigprocmask(SIG_SETMASK, NULL, &cur);
     for (int sig = 1; sig <= TARGET_NSIG; sig++)
         if (!host_owned(sig) && sigismember(&cur, sig) == 1) guest_blocked |= sigbit(sig);
 }
 
 /* ---------------------------------------------------------------------------------------------
- * Guest-visible state (rt_sigaction, rt_sigprocmask, sigaltstack, kill to self)
+ * Guest-visible state (rt_sigaction, rt_sigprocmask, sigaltstack, kill to self, sigpending)
  * ------------------------------------------------------------------------------------------- */
 
 /* Mirror the guest's disposition onto the host. */
@@ -207,8 +238,8 @@ static void update_host_disposition(int sig)
     } else if (h == TARGET_SIG_IGN) {
         sa.sa_handler = SIG_IGN;
     } else {
-        sa.sa_handler = host_async_handler;
-        sa.sa_flags = guest_sigact[sig].flags & SA_RESTART;
+        sa.sa_sigaction = host_async_handler;
+        sa.sa_flags = SA_SIGINFO | (guest_sigact[sig].flags & SA_RESTART);
     }
     sigaction(sig, &sa, NULL);
 }
@@ -224,6 +255,12 @@ static void update_host_mask(void)
     sigprocmask(SIG_SETMASK, &set, NULL);
 }
 
+static void set_blocked(uint64_t mask)
+{
+    guest_blocked = mask & ~(sigbit(SIGKILL) | sigbit(SIGSTOP));
+    update_host_mask();
+}
+
 int do_sigaction(int sig, const struct target_sigaction *act, struct target_sigaction *oact)
 {
     if (sig < 1 || sig > TARGET_NSIG) return -EINVAL;
@@ -233,8 +270,9 @@ int do_sigaction(int sig, const struct target_sigaction *act, struct target_siga
         guest_sigact[sig] = *act;
         guest_sigact[sig].mask &= ~(sigbit(SIGKILL) | sigbit(SIGSTOP));
         update_host_disposition(sig);
-        /* Setting SIG_IGN discards a pending instance (POSIX). */
-        if (act->handler == TARGET_SIG_IGN) guest_pending[sig] = 0;
+        /* Setting SIG_IGN (or SIG_DFL for an ignore-by-default signal) discards a pending one. */
+        if (act->handler == TARGET_SIG_IGN || (act->handler == TARGET_SIG_DFL && default_is_ignore(sig)))
+            guest_pending[sig].pending = 0;
     }
     return 0;
 }
@@ -243,21 +281,26 @@ int do_sigprocmask(int how, const uint64_t *set, uint64_t *oldset)
 {
     if (oldset) *oldset = guest_blocked;
     if (!set) return 0;
-    uint64_t s = *set & ~(sigbit(SIGKILL) | sigbit(SIGSTOP));
     switch (how) {
-    case SIG_BLOCK: guest_blocked |= s; break;
-    case SIG_UNBLOCK: guest_blocked &= ~s; break;
-    case SIG_SETMASK: guest_blocked = s; break;
+    case SIG_BLOCK: set_blocked(guest_blocked | *set); break;
+    case SIG_UNBLOCK: set_blocked(guest_blocked & ~*set); break;
+    case SIG_SETMASK: set_blocked(*set); break;
     default: return -EINVAL;
     }
-    update_host_mask();
     return 0;
+}
+
+static bool on_altstack(abi_ulong sp)
+{
+    return !(guest_altstack.ss_flags & SS_DISABLE) && sp - guest_altstack.ss_sp < guest_altstack.ss_size;
 }
 
 int do_sigaltstack(const struct target_stack_t *ss, struct target_stack_t *oss)
 {
     struct target_stack_t old = guest_altstack;
+    bool on = thread_cpu && on_altstack(thread_cpu->regs[R_ESP]);
     if (ss) {
+        if (on) return -EPERM;
         if (ss->ss_flags & ~(SS_DISABLE | SS_AUTODISARM)) return -EINVAL;
         if (ss->ss_flags & SS_DISABLE) {
             guest_altstack.ss_sp = 0;
@@ -268,47 +311,268 @@ int do_sigaltstack(const struct target_stack_t *ss, struct target_stack_t *oss)
             guest_altstack = *ss;
         }
     }
-    if (oss) *oss = old;
+    if (oss) {
+        *oss = old;
+        if (on) oss->ss_flags = SS_ONSTACK;
+    }
     return 0;
 }
 
-int do_kill_self(CPUX86State *env, int sig)
+int do_kill_self(CPUX86State *env, int sig, int si_code)
 {
     if (sig < 0 || sig > TARGET_NSIG) return -EINVAL;
     if (sig == 0) return 0;
-    guest_pending[sig] = 1;
-    if (env) env->exit_request = 1;
+    if (guest_sigact[sig].handler == TARGET_SIG_IGN && sig != SIGKILL) return 0;
+    note_pending(sig, si_code, getpid(), getuid());   /* cpu_loop delivers it after the syscall */
     return 0;
 }
 
+uint64_t do_sigpending(void)
+{
+    uint64_t set = 0;
+    sigset_t host;
+    for (int sig = 1; sig <= TARGET_NSIG; sig++)
+        if (guest_pending[sig].pending) set |= sigbit(sig);
+    if (sigpending(&host) == 0)
+        for (int sig = 1; sig <= TARGET_NSIG; sig++)
+            if (!host_owned(sig) && sigismember(&host, sig) == 1) set |= sigbit(sig);
+    return set & guest_blocked;
+}
+
+static bool deliverable_pending(void)
+{
+    for (int sig = 1; sig <= TARGET_NSIG; sig++)
+        if (guest_pending[sig].pending && !(guest_blocked & sigbit(sig))) return true;
+    return false;
+}
+
+int do_sigsuspend(CPUX86State *env, uint64_t mask)
+{
+    sigset_t host;
+    uint64_t saved = guest_blocked;
+    set_blocked(mask);
+    /* Wait with the host mask mirroring the guest's: a guest-handled signal wakes us. */
+    sigprocmask(SIG_SETMASK, NULL, &host);
+    while (!deliverable_pending()) sigsuspend(&host);
+    suspend_mask_saved = true;
+    suspend_saved_mask = saved;
+    return -EINTR;
+}
+
 /* ---------------------------------------------------------------------------------------------
- * Acting on guest signals
+ * Signal frames
  * ------------------------------------------------------------------------------------------- */
+
+static bool frame_write(abi_ulong addr, const void *data, size_t len)
+{
+    if (!guest_access_ok(addr, (abi_ulong)len, true)) return false;
+    for (uint64_t a = addr & TARGET_PAGE_MASK; a < (uint64_t)addr + len; a += TARGET_PAGE_SIZE)
+        page_unprotect((target_ulong)a, 0);
+    memcpy(g2h(addr), data, len);
+    return true;
+}
+
+static bool frame_read(void *data, abi_ulong addr, size_t len)
+{
+    if (!guest_access_ok(addr, (abi_ulong)len, false)) return false;
+    memcpy(data, g2h(addr), len);
+    return true;
+}
+
+static void save_sigcontext(CPUX86State *env, struct target_sigcontext *sc, uint64_t mask,
+                            const struct target_siginfo *si, int trapno)
+{
+    memset(sc, 0, sizeof(*sc));
+    sc->gs = (uint16_t)env->segs[R_GS].selector;
+    sc->fs = (uint16_t)env->segs[R_FS].selector;
+    sc->es = (uint16_t)env->segs[R_ES].selector;
+    sc->ds = (uint16_t)env->segs[R_DS].selector;
+    sc->edi = env->regs[R_EDI]; sc->esi = env->regs[R_ESI]; sc->ebp = env->regs[R_EBP];
+    sc->esp = env->regs[R_ESP]; sc->ebx = env->regs[R_EBX]; sc->edx = env->regs[R_EDX];
+    sc->ecx = env->regs[R_ECX]; sc->eax = env->regs[R_EAX];
+    sc->trapno = (uint32_t)trapno;
+    sc->err = trapno == EXCP0E_PAGE ? (uint32_t)env->error_code : 0;
+    sc->eip = env->eip;
+    sc->cs = (uint16_t)env->segs[R_CS].selector;
+    sc->eflags = cpu_compute_eflags(env);
+    sc->esp_at_signal = env->regs[R_ESP];
+    sc->ss = (uint16_t)env->segs[R_SS].selector;
+    sc->fpstate = 0;
+    sc->oldmask = (uint32_t)mask;
+    sc->cr2 = trapno == EXCP0E_PAGE ? si->u.addr : 0;
+}
+
+/* Registers, flags and the TLS segment registers back from a frame. */
+static void restore_sigcontext(CPUX86State *env, const struct target_sigcontext *sc)
+{
+    env->regs[R_EDI] = sc->edi; env->regs[R_ESI] = sc->esi; env->regs[R_EBP] = sc->ebp;
+    env->regs[R_ESP] = sc->esp; env->regs[R_EBX] = sc->ebx; env->regs[R_EDX] = sc->edx;
+    env->regs[R_ECX] = sc->ecx; env->regs[R_EAX] = sc->eax;
+    env->eip = sc->eip;
+    cpu_load_eflags(env, sc->eflags, AC_MASK | TF_MASK | RF_MASK);
+    if (env->segs[R_GS].selector != sc->gs) cpu_x86_load_seg(env, R_GS, sc->gs);
+    if (env->segs[R_FS].selector != sc->fs) cpu_x86_load_seg(env, R_FS, sc->fs);
+}
+
+/* Where the frame goes: the alternate stack if asked for and not already on it; aligned so
+ * that %esp + 4 is 16-byte aligned at the handler's first instruction, as on Linux. */
+static abi_ulong frame_address(CPUX86State *env, const struct target_sigaction *sa, size_t size)
+{
+    abi_ulong sp = env->regs[R_ESP];
+    if ((sa->flags & SA_ONSTACK) && !(guest_altstack.ss_flags & SS_DISABLE) && !on_altstack(sp))
+        sp = guest_altstack.ss_sp + guest_altstack.ss_size;
+    sp -= (abi_ulong)size;
+    return ((sp + 4) & ~15u) - 4;
+}
+
+/* Enter the handler: registers as the kernel leaves them. */
+static void enter_handler(CPUX86State *env, int sig, const struct target_sigaction *sa,
+                          abi_ulong frame, abi_ulong pinfo, abi_ulong puc)
+{
+    env->regs[R_ESP] = frame;
+    env->eip = sa->handler;
+    env->regs[R_EAX] = (uint32_t)sig;
+    env->regs[R_EDX] = pinfo;
+    env->regs[R_ECX] = puc;
+    cpu_load_eflags(env, cpu_compute_eflags(env) & ~(DF_MASK | TF_MASK | RF_MASK), TF_MASK | RF_MASK);
+}
+
+static bool setup_frame(CPUX86State *env, int sig, const struct target_sigaction *sa,
+                        const struct target_siginfo *si, uint64_t mask, int trapno)
+{
+    static const uint8_t retcode[8] = { 0x58, 0xb8, 0x77, 0, 0, 0, 0xcd, 0x80 };  /* popl %eax; movl $119,%eax; int $0x80 */
+    struct target_sigframe f;
+    abi_ulong addr = frame_address(env, sa, sizeof(f));
+
+    memset(&f, 0, sizeof(f));
+    f.sig = sig;
+    save_sigcontext(env, &f.sc, mask, si, trapno);
+    f.extramask = (uint32_t)(mask >> 32);
+    memcpy(f.retcode, retcode, sizeof(retcode));
+    f.pretcode = (sa->flags & TARGET_SA_RESTORER) ? sa->restorer
+                                                  : addr + (abi_ulong)offsetof(struct target_sigframe, retcode);
+    if (!frame_write(addr, &f, sizeof(f))) return false;
+    enter_handler(env, sig, sa, addr, 0, 0);
+    return true;
+}
+
+static bool setup_rt_frame(CPUX86State *env, int sig, const struct target_sigaction *sa,
+                           const struct target_siginfo *si, uint64_t mask, int trapno)
+{
+    static const uint8_t retcode[8] = { 0xb8, 0xad, 0, 0, 0, 0xcd, 0x80, 0 };    /* movl $173,%eax; int $0x80 */
+    struct target_rt_sigframe f;
+    abi_ulong addr = frame_address(env, sa, sizeof(f));
+
+    memset(&f, 0, sizeof(f));
+    f.sig = sig;
+    f.pinfo = addr + (abi_ulong)offsetof(struct target_rt_sigframe, info);
+    f.puc = addr + (abi_ulong)offsetof(struct target_rt_sigframe, uc);
+    f.info = *si;
+    f.uc.uc_stack = guest_altstack;
+    if (on_altstack(env->regs[R_ESP])) f.uc.uc_stack.ss_flags = SS_ONSTACK;
+    save_sigcontext(env, &f.uc.uc_mcontext, mask, si, trapno);
+    f.uc.uc_sigmask[0] = (uint32_t)mask;
+    f.uc.uc_sigmask[1] = (uint32_t)(mask >> 32);
+    memcpy(f.retcode, retcode, sizeof(retcode));
+    f.pretcode = (sa->flags & TARGET_SA_RESTORER) ? sa->restorer
+                                                  : addr + (abi_ulong)offsetof(struct target_rt_sigframe, retcode);
+    if (!frame_write(addr, &f, sizeof(f))) return false;
+    enter_handler(env, sig, sa, addr, f.pinfo, f.puc);
+    return true;
+}
+
+abi_long do_sigreturn(CPUX86State *env)
+{
+    struct target_sigframe f;
+    abi_ulong addr = env->regs[R_ESP] - 8;
+    if (!frame_read(&f, addr, offsetof(struct target_sigframe, retcode))) die_with_signal(SIGSEGV);
+    restore_sigcontext(env, &f.sc);
+    set_blocked(((uint64_t)f.extramask << 32) | f.sc.oldmask);
+    return -TARGET_QEMU_ESIGRETURN;
+}
+
+abi_long do_rt_sigreturn(CPUX86State *env)
+{
+    struct target_rt_sigframe f;
+    abi_ulong addr = env->regs[R_ESP] - 4;
+    if (!frame_read(&f, addr, offsetof(struct target_rt_sigframe, retcode))) die_with_signal(SIGSEGV);
+    restore_sigcontext(env, &f.uc.uc_mcontext);
+    set_blocked(((uint64_t)f.uc.uc_sigmask[1] << 32) | f.uc.uc_sigmask[0]);
+    return -TARGET_QEMU_ESIGRETURN;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Delivery
+ * ------------------------------------------------------------------------------------------- */
+
+/* Act on sig: ignore, default action, or run the guest handler (frame on the guest stack). */
+static void deliver_signal(CPUX86State *env, int sig, const struct target_siginfo *si, int trapno)
+{
+    struct target_sigaction *sa = &guest_sigact[sig];
+    uint64_t saved_mask = suspend_mask_saved ? suspend_saved_mask : guest_blocked;
+    bool ok;
+
+    qemu_log_mask(CPU_LOG_INT, "signal %d (code %d) at eip %08x: %s\n", sig, si->si_code, env->eip,
+                  sa->handler == TARGET_SIG_DFL ? "default action" :
+                  sa->handler == TARGET_SIG_IGN ? "ignored" : "guest handler");
+    if (sa->handler == TARGET_SIG_IGN) return;
+    if (sa->handler == TARGET_SIG_DFL) { default_action(sig); return; }
+
+    ok = (sa->flags & SA_SIGINFO) ? setup_rt_frame(env, sig, sa, si, saved_mask, trapno)
+                                  : setup_frame(env, sig, sa, si, saved_mask, trapno);
+    if (!ok) {
+        /* No room for the frame: the kernel kills the task with SIGSEGV. */
+        qemu_log_mask(CPU_LOG_INT, "signal %d: guest stack not writable, SIGSEGV\n", sig);
+        die_with_signal(SIGSEGV);
+    }
+    suspend_mask_saved = false;
+    set_blocked(guest_blocked | sa->mask | ((sa->flags & SA_NODEFER) ? 0 : sigbit(sig)));
+    if (sa->flags & SA_RESETHAND) {
+        sa->handler = TARGET_SIG_DFL;
+        sa->flags &= ~(uint32_t)SA_SIGINFO;
+        update_host_disposition(sig);
+    }
+}
 
 void queue_signal(CPUX86State *env, int sig, int si_code, abi_ulong addr)
 {
-    uint32_t h;
-    bool synchronous = si_code > 0;    /* raised by an instruction: cannot be ignored */
-
+    struct target_siginfo si;
     if (sig < 1 || sig > TARGET_NSIG) return;
-    h = guest_sigact[sig].handler;
-    qemu_log_mask(CPU_LOG_INT, "signal %d (code %d, addr %08x) at eip %08x\n", sig, si_code, addr,
-                  env ? env->eip : 0);
-    if (h == TARGET_SIG_IGN && !synchronous) return;
-    if (h > TARGET_SIG_IGN)
-        qemu_log_mask(CPU_LOG_UNIMP, "guest signal handler not supported yet (signal %d, handler %08x): "
-                      "taking the default action\n", sig, h);
-    if (sig == SIGKILL) die_with_signal(sig);
-    if (default_is_ignore(sig) && !synchronous) return;
-    if (default_is_stop(sig)) { stop_with_signal(sig); return; }
-    die_with_signal(sig);
+    memset(&si, 0, sizeof(si));
+    si.si_signo = sig;
+    si.si_code = si_code;
+    si.u.addr = addr;
+    /* Raised by an instruction: cannot be ignored or blocked (the kernel forces the default). */
+    if (guest_sigact[sig].handler == TARGET_SIG_IGN || (guest_blocked & sigbit(sig))) {
+        qemu_log_mask(CPU_LOG_INT, "signal %d (code %d, addr %08x) at eip %08x: blocked or ignored, "
+                      "default action\n", sig, si_code, addr, env->eip);
+        die_with_signal(sig);
+    }
+    /* The vector that raised it (cpu_loop calls here right after cpu_exec) for sc.trapno. */
+    deliver_signal(env, sig, &si, env->exception_index >= 0 && env->exception_index < 32 ? env->exception_index : 0);
 }
 
 void process_pending_signals(CPUX86State *env)
 {
-    for (int sig = 1; sig <= TARGET_NSIG; sig++) {
-        if (!guest_pending[sig] || (guest_blocked & sigbit(sig))) continue;
-        guest_pending[sig] = 0;
-        queue_signal(env, sig, SI_USER, 0);
+    for (;;) {
+        int sig;
+        for (sig = 1; sig <= TARGET_NSIG; sig++)
+            if (guest_pending[sig].pending && !(guest_blocked & sigbit(sig))) break;
+        if (sig > TARGET_NSIG) break;
+
+        struct target_siginfo si;
+        memset(&si, 0, sizeof(si));
+        si.si_signo = sig;
+        si.si_code = guest_pending[sig].code;
+        si.u.kill.pid = guest_pending[sig].pid;
+        si.u.kill.uid = guest_pending[sig].uid;
+        guest_pending[sig].pending = 0;
+        /* Lowest first; each frame goes on top of the previous one, so the last signal set
+         * up runs first, as on Linux. */
+        deliver_signal(env, sig, &si, 0);
+    }
+    if (suspend_mask_saved) {         /* sigsuspend ended by a signal that had no handler */
+        suspend_mask_saved = false;
+        set_blocked(suspend_saved_mask);
     }
 }

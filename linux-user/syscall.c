@@ -1146,21 +1146,45 @@ static abi_long sys_sigaltstack(CPUX86State *env, const abi_long *a)
 
 static abi_long sys_kill(CPUX86State *env, const abi_long *a)
 {
-    if (a[0] == getpid()) return do_kill_self(env, a[1]);
+    if (a[0] == getpid()) return do_kill_self(env, a[1], SI_USER);
     return get_errno(kill(a[0], a[1]));
 }
 
 static abi_long sys_tkill(CPUX86State *env, const abi_long *a)
 {
-    if (a[0] == gettid()) return do_kill_self(env, a[1]);
+    if (a[0] == gettid()) return do_kill_self(env, a[1], SI_TKILL);
     return get_errno(syscall(SYS_tkill, a[0], a[1]));
 }
 
 static abi_long sys_tgkill(CPUX86State *env, const abi_long *a)
 {
-    if (a[0] == getpid() && a[1] == gettid()) return do_kill_self(env, a[2]);
+    if (a[0] == getpid() && a[1] == gettid()) return do_kill_self(env, a[2], SI_TKILL);
     return get_errno(syscall(SYS_tgkill, a[0], a[1], a[2]));
 }
+
+static abi_long sys_rt_sigpending(CPUX86State *env, const abi_long *a)
+{
+    uint64_t set = do_sigpending();
+    if (U(a[1]) > 8) return -EINVAL;
+    return copy_to_guest(U(a[0]), &set, U(a[1])) ? 0 : -EFAULT;
+}
+
+static abi_long sys_rt_sigsuspend(CPUX86State *env, const abi_long *a)
+{
+    uint64_t mask;
+    if (U(a[1]) != 8) return -EINVAL;
+    if (!copy_from_guest(&mask, U(a[0]), 8)) return -EFAULT;
+    return do_sigsuspend(env, mask);
+}
+
+static abi_long sys_pause(CPUX86State *env, const abi_long *a)
+{
+    pause();             /* returns once a guest-handled signal was caught */
+    return -EINTR;
+}
+
+static abi_long sys_sigreturn(CPUX86State *env, const abi_long *a) { return do_sigreturn(env); }
+static abi_long sys_rt_sigreturn(CPUX86State *env, const abi_long *a) { return do_rt_sigreturn(env); }
 
 static abi_long sys_alarm(CPUX86State *env, const abi_long *a) { return (abi_long)alarm(U(a[0])); }
 
@@ -1447,6 +1471,7 @@ static abi_long sys_getpriority(CPUX86State *env, const abi_long *a)
     X(clock_gettime) X(clock_gettime64) X(clock_getres) X(clock_getres_time64) X(gettimeofday) \
     X(time) X(nanosleep) X(clock_nanosleep) X(clock_nanosleep_time64) X(times) \
     X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) X(alarm) \
+    X(rt_sigpending) X(rt_sigsuspend) X(pause) X(sigreturn) X(rt_sigreturn) \
     X(set_thread_area) X(get_thread_area) X(set_tid_address) X(set_robust_list) X(rseq) \
     X(sched_yield) X(sched_getaffinity) X(getcpu) X(futex) X(futex_time64) \
     X(ugetrlimit) X(getrlimit) X(setrlimit) X(prlimit64) X(sysinfo) X(getrandom) X(getpriority)

@@ -576,4 +576,66 @@ struct target_stack_t { uint32_t ss_sp; int32_t ss_flags; uint32_t ss_size; };
 #define TARGET_SIG_DFL 0u
 #define TARGET_SIG_IGN 1u
 
+/* ------------------------------------------------------------------------------------------
+ * Signal frames (i386 kernel layout: what a handler, a debugger or a libunwind sees).
+ * ------------------------------------------------------------------------------------------ */
+#define TARGET_SA_RESTORER 0x04000000u
+
+struct target_sigcontext {
+    uint16_t gs, gsh, fs, fsh, es, esh, ds, dsh;
+    uint32_t edi, esi, ebp, esp, ebx, edx, ecx, eax;
+    uint32_t trapno, err, eip;
+    uint16_t cs, csh;
+    uint32_t eflags, esp_at_signal;
+    uint16_t ss, ssh;
+    uint32_t fpstate;          /* 0: no FPU state saved */
+    uint32_t oldmask;
+    uint32_t cr2;
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_sigcontext) != 88);
+
+/* siginfo: signo, errno, code, then a union; the fields loongbt fills. */
+struct target_siginfo {
+    int32_t si_signo, si_errno, si_code;
+    union {
+        uint32_t addr;                         /* SIGSEGV/SIGBUS/SIGILL/SIGFPE/SIGTRAP */
+        struct { int32_t pid; uint32_t uid; } kill;
+        uint8_t pad[128 - 12];
+    } u;
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_siginfo) != 128);
+
+struct target_ucontext {
+    uint32_t uc_flags;
+    uint32_t uc_link;
+    struct target_stack_t uc_stack;
+    struct target_sigcontext uc_mcontext;
+    uint32_t uc_sigmask[2];
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_ucontext) != 116);
+
+/* sigaction without SA_SIGINFO. The handler returns to pretcode, which pops sig and calls
+ * sigreturn: at that syscall %esp = frame + 8. */
+struct target_sigframe {
+    uint32_t pretcode;
+    int32_t sig;
+    struct target_sigcontext sc;
+    uint8_t fpstate_unused[624];
+    uint32_t extramask;        /* blocked mask, high half (low half in sc.oldmask) */
+    uint8_t retcode[8];
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_sigframe) != 732);
+
+/* SA_SIGINFO: handler(sig, &info, &uc); at rt_sigreturn %esp = frame + 4. */
+struct target_rt_sigframe {
+    uint32_t pretcode;
+    int32_t sig;
+    uint32_t pinfo;
+    uint32_t puc;
+    struct target_siginfo info;
+    struct target_ucontext uc;
+    uint8_t retcode[8];
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_rt_sigframe) != 268);
+
 #endif

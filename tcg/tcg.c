@@ -249,8 +249,7 @@ void tcg_temp_free_internal(TCGTemp *ts)
 {
     TCGContext *s = tcg_ctx;
     int idx = temp_idx(s, ts);
-    if (idx < s->nb_globals) return;        /* globals live forever */
-    tcg_debug_assert(ts->temp_allocated);
+    if (idx < s->nb_globals || !ts->temp_allocated) return;   /* globals live forever */
     ts->temp_allocated = false;
     s->free_temps[ts->type][ts->kind == TEMP_LOCAL][idx / 64] |= (uint64_t)1 << (idx % 64);
 }
@@ -317,6 +316,27 @@ const char *tcg_cond_name(TCGCond c)
     return "?";
 }
 
+#define TCG_MAX_HELPER_NAMES 256
+static struct { const void *func; const char *name; } helper_names[TCG_MAX_HELPER_NAMES];
+static int nb_helper_names;
+
+void tcg_register_helper_name(const void *func, const char *name)
+{
+    if (nb_helper_names < TCG_MAX_HELPER_NAMES) {
+        helper_names[nb_helper_names].func = func;
+        helper_names[nb_helper_names].name = name;
+        nb_helper_names++;
+    }
+}
+
+static const char *helper_name(const void *func)
+{
+    for (int i = 0; i < nb_helper_names; i++) {
+        if (helper_names[i].func == func) return helper_names[i].name;
+    }
+    return NULL;
+}
+
 static const char *temp_name(TCGContext *s, TCGTemp *ts, char *buf, size_t n)
 {
     int idx = temp_idx(s, ts);
@@ -365,8 +385,11 @@ static void dump_one_op(TCGContext *s, FILE *f, const TCGOp *op, bool have_life)
     if (op->opc == INDEX_op_call) {
         nb_o = op->callo;
         nb_i = op->calli;
-        fprintf(f, " call $%p,$0x%x,$%d", (void *)op->args[nb_o + nb_i],
-                (unsigned)op->args[nb_o + nb_i + 1], nb_o + nb_i);
+        const void *func = (const void *)op->args[nb_o + nb_i];
+        const char *hname = helper_name(func);
+        if (hname) fprintf(f, " call %s", hname);
+        else fprintf(f, " call $%p", func);
+        fprintf(f, ",$0x%x,$%d", (unsigned)op->args[nb_o + nb_i + 1], nb_o + nb_i);
         for (int i = 0; i < nb_o + nb_i; i++)
             fprintf(f, ",%s", temp_name(s, arg_temp(op->args[i]), buf, sizeof(buf)));
     } else {

@@ -270,6 +270,9 @@ void tcg_optimize(TCGContext *s);                 /* optimize.c */
 void tcg_liveness_analysis(TCGContext *s);
 void tcg_dump_ops(TCGContext *s, FILE *f, bool have_life);
 const char *tcg_cond_name(TCGCond c);
+/* Optional: give a helper a name for -d op dumps (" call cc_compute_all,..."); unregistered
+ * helpers print as addresses. Call once per helper at start-up (e.g. from tcg_x86_init). */
+void tcg_register_helper_name(const void *func, const char *name);
 
 TCGTemp *tcg_temp_new_internal(TCGType type, bool local);
 void tcg_temp_free_internal(TCGTemp *t);

@@ -347,6 +347,17 @@ static void test_dump(void **state)
     assert_non_null(strstr(text, " set_label $L0\n"));
     free(text);
     assert_string_equal(tcg_cond_name(TCG_COND_GEU), "geu");
+
+    /* registered helper names show up in call ops */
+    tcg_func_start(tcg_ctx);
+    tcg_register_helper_name((void *)test_dump, "my_helper");
+    TCGTemp *args[1] = { tcgv_i32_temp(g1) };
+    tcg_gen_callN((void *)test_dump, TCG_CALL_NO_RWG, tcgv_i32_temp(g0), 1, args);
+    f = open_memstream(&text, &len);
+    tcg_dump_ops(tcg_ctx, f, false);
+    fclose(f);
+    assert_non_null(strstr(text, " call my_helper,$0x3,$2,g0,g1\n"));
+    free(text);
 }
 
 int main(void)

@@ -16,12 +16,13 @@
 #include "loongbt-common.h"
 #include "tcg.h"
 #include "tcg-op.h"
+#include "qemu.h"             /* guest_base */
 
 /* ==================================================================== fixture */
 
 typedef struct FakeEnv {
     uint32_t in[8];
-    uint32_t out[16];
+    uint32_t out[32];
     uint32_t g0, g1;          /* two fields mapped as TCG globals */
     uint32_t helper_seen;     /* what a helper observed of g1 */
 } FakeEnv;
@@ -269,6 +270,14 @@ static void test_constraints_and_expansions(void **state)
     tcg_gen_clzi_i32(t, gl_in[1], 32); OUT(t);
     tcg_gen_ctzi_i32(t, gl_in[3], 32); OUT(t);
     tcg_gen_bswap32_i32(t, gl_in[0]); OUT(t);
+    tcg_gen_bswap16_i32(t, gl_in[0]); OUT(t);
+    tcg_gen_ext16s_i32(t, gl_in[2]); OUT(t);
+    tcg_gen_ext16u_i32(t, gl_in[3]); OUT(t);
+    tcg_gen_ext8u_i32(t, gl_in[3]); OUT(t);
+    tcg_gen_rotl_i32(t, gl_in[2], cnt); OUT(t);
+    tcg_gen_rotri_i32(t, gl_in[2], 5); OUT(t);
+    tcg_gen_setcondi_i32(TCG_COND_GEU, t, gl_in[3], 0xfffffff0u); OUT(t);
+    tcg_gen_sextract_i32(t, gl_in[3], 0, 8); OUT(t);
 #undef OUT
     tcg_temp_free_i32(t);
     tcg_temp_free_i32(h);
@@ -297,6 +306,14 @@ static void test_constraints_and_expansions(void **state)
     assert_int_equal(env.out[k++], (uint32_t)__builtin_clz(13));
     assert_int_equal(env.out[k++], 4);
     assert_int_equal(env.out[k++], __builtin_bswap32(a));
+    assert_int_equal(env.out[k++], __builtin_bswap16((uint16_t)a));
+    assert_int_equal(env.out[k++], (uint32_t)(int16_t)x);
+    assert_int_equal(env.out[k++], (uint16_t)y);
+    assert_int_equal(env.out[k++], (uint8_t)y);
+    assert_int_equal(env.out[k++], (x << n) | (x >> (32 - n)));
+    assert_int_equal(env.out[k++], (x >> 5) | (x << 27));
+    assert_int_equal(env.out[k++], 1);
+    assert_int_equal(env.out[k++], (uint32_t)(int8_t)y);
 }
 
 /* Constant folding must give the same results as executing the ops (and still work when the
@@ -346,6 +363,59 @@ static void test_insn_records(void **state)
     assert_true(s->gen_insn_end_off[0] <= s->gen_insn_end_off[1]);
     assert_true(s->gen_insn_end_off[1] <= s->gen_insn_end_off[2]);
     assert_int_equal(env.g0, env.in[2] + 2);
+}
+
+/* Guest memory ops: guest_base 0 and a buffer below 4 GiB, so guest address = host address. */
+static void test_guest_memory(void **state)
+{
+    FakeEnv env;
+    (void)state;
+    uint8_t *mem = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_32BIT,
+                        -1, 0);
+    assert_true(mem != MAP_FAILED);
+    guest_base = 0;
+    fill_env(&env);
+    env.in[0] = (uint32_t)(uintptr_t)mem;
+    env.in[1] = 0x8899aabbu;
+    start_tb();
+    TCGv_i32 a = tcg_temp_new_i32(), v = tcg_temp_new_i32();
+    tcg_gen_qemu_st_i32(gl_in[1], gl_in[0], MO_UL);
+    tcg_gen_addi_i32(a, gl_in[0], 8);
+    tcg_gen_qemu_st_i32(gl_in[1], a, MO_UW);
+    tcg_gen_addi_i32(a, gl_in[0], 12);
+    tcg_gen_qemu_st_i32(gl_in[1], a, MO_UB);
+    tcg_gen_qemu_ld_i32(v, gl_in[0], MO_SB);
+    tcg_gen_st_i32(v, cpu_env, offsetof(FakeEnv, out[0]));
+    tcg_gen_qemu_ld_i32(v, gl_in[0], MO_SW);
+    tcg_gen_st_i32(v, cpu_env, offsetof(FakeEnv, out[1]));
+    tcg_gen_qemu_ld_i32(v, gl_in[0], MO_UW);
+    tcg_gen_st_i32(v, cpu_env, offsetof(FakeEnv, out[2]));
+    TCGv_i64 q = tcg_temp_new_i64();
+    tcg_gen_qemu_ld_i64(q, gl_in[0], MO_Q);
+    tcg_gen_extrh_i64_i32(v, q);
+    tcg_gen_st_i32(v, cpu_env, offsetof(FakeEnv, out[3]));
+    tcg_gen_addi_i32(a, gl_in[0], 16);
+    tcg_gen_qemu_st_i64(q, a, MO_Q);
+    tcg_temp_free_i64(q);
+    tcg_temp_free_i32(a);
+    tcg_temp_free_i32(v);
+    tcg_gen_exit_tb(NULL, 0);
+    memset(mem, 0, 4096);
+    finish_and_run(&env);
+    uint32_t w;
+    memcpy(&w, mem, 4);
+    assert_int_equal(w, 0x8899aabbu);
+    memcpy(&w, mem + 8, 4);
+    assert_int_equal(w, 0xaabb);
+    memcpy(&w, mem + 12, 4);
+    assert_int_equal(w, 0xbb);
+    assert_int_equal(env.out[0], (uint32_t)(int8_t)0xbb);
+    assert_int_equal(env.out[1], (uint32_t)(int16_t)0xaabb);
+    assert_int_equal(env.out[2], 0xaabb);
+    assert_int_equal(env.out[3], 0);                  /* bytes 4..7 are zero */
+    memcpy(&w, mem + 16, 4);
+    assert_int_equal(w, 0x8899aabbu);
+    munmap(mem, 4096);
 }
 
 /* ==================================================================== random programs */
@@ -585,6 +655,7 @@ int main(void)
         cmocka_unit_test(test_constraints_and_expansions),
         cmocka_unit_test(test_constants),
         cmocka_unit_test(test_insn_records),
+        cmocka_unit_test(test_guest_memory),
         cmocka_unit_test(test_random_programs),
     };
     return cmocka_run_group_tests(tests, setup_ctx, NULL);

@@ -109,22 +109,22 @@ static void emit_op(TCGContext *s, TCGOpcode opc, const TCGArg *args)
 
 /* X(id, statement): the id names the reference line in x86-encodings.txt. */
 #define ENCODING_CASES(X) \
-    X(add_rr32,        tgen_arithr(s, ARITH_ADD, RAX, RCX)) \
-    X(add_rr64,        tgen_arithr(s, ARITH_ADD | P_REXW, R8, R15)) \
-    X(sub_rr32,        tgen_arithr(s, ARITH_SUB, R9, RDX)) \
-    X(and_rr32,        tgen_arithr(s, ARITH_AND, RSI, R12)) \
-    X(or_rr64,         tgen_arithr(s, ARITH_OR | P_REXW, RDI, RBX)) \
-    X(xor_rr32,        tgen_arithr(s, ARITH_XOR, R13, R13)) \
-    X(cmp_rr32,        tgen_arithr(s, ARITH_CMP, RAX, RCX)) \
-    X(add_ri8,         tgen_arithi(s, ARITH_ADD, RCX, 5)) \
-    X(sub_ri8_64,      tgen_arithi(s, ARITH_SUB | P_REXW, RSP, 8)) \
-    X(and_ri8_neg,     tgen_arithi(s, ARITH_AND, R10, -16)) \
-    X(or_ri8_r15,      tgen_arithi(s, ARITH_OR, R15, 1)) \
-    X(add_ri32,        tgen_arithi(s, ARITH_ADD, RCX, 0x1000)) \
-    X(add_ri32_rax,    tgen_arithi(s, ARITH_ADD, RAX, 0x1000)) \
-    X(cmp_ri32_64,     tgen_arithi(s, ARITH_CMP | P_REXW, R12, 0x12345)) \
-    X(xor_ri32_rax64,  tgen_arithi(s, ARITH_XOR | P_REXW, RAX, -0x10000)) \
-    X(sub_ri32_rsp64,  tgen_arithi(s, ARITH_SUB | P_REXW, RSP, X86_FRAME_SIZE)) \
+    X(add_rr32,        tcg_out_alu_rr(s, ARITH_ADD, RAX, RCX)) \
+    X(add_rr64,        tcg_out_alu_rr(s, ARITH_ADD | P_REXW, R8, R15)) \
+    X(sub_rr32,        tcg_out_alu_rr(s, ARITH_SUB, R9, RDX)) \
+    X(and_rr32,        tcg_out_alu_rr(s, ARITH_AND, RSI, R12)) \
+    X(or_rr64,         tcg_out_alu_rr(s, ARITH_OR | P_REXW, RDI, RBX)) \
+    X(xor_rr32,        tcg_out_alu_rr(s, ARITH_XOR, R13, R13)) \
+    X(cmp_rr32,        tcg_out_alu_rr(s, ARITH_CMP, RAX, RCX)) \
+    X(add_ri8,         tcg_out_alu_ri(s, ARITH_ADD, RCX, 5)) \
+    X(sub_ri8_64,      tcg_out_alu_ri(s, ARITH_SUB | P_REXW, RSP, 8)) \
+    X(and_ri8_neg,     tcg_out_alu_ri(s, ARITH_AND, R10, -16)) \
+    X(or_ri8_r15,      tcg_out_alu_ri(s, ARITH_OR, R15, 1)) \
+    X(add_ri32,        tcg_out_alu_ri(s, ARITH_ADD, RCX, 0x1000)) \
+    X(add_ri32_rax,    tcg_out_alu_ri(s, ARITH_ADD, RAX, 0x1000)) \
+    X(cmp_ri32_64,     tcg_out_alu_ri(s, ARITH_CMP | P_REXW, R12, 0x12345)) \
+    X(xor_ri32_rax64,  tcg_out_alu_ri(s, ARITH_XOR | P_REXW, RAX, -0x10000)) \
+    X(sub_ri32_rsp64,  tcg_out_alu_ri(s, ARITH_SUB | P_REXW, RSP, 2184)) \
     X(shl_1,           tcg_out_shifti(s, SHIFT_SHL, RAX, 1)) \
     X(shr_imm,         tcg_out_shifti(s, SHIFT_SHR, R11, 5)) \
     X(sar_imm,         tcg_out_shifti(s, SHIFT_SAR, RDX, 31)) \
