@@ -43,7 +43,7 @@ endif
 CFLAGS ?= -O2 -g
 CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers \
           -fno-strict-aliasing -D_GNU_SOURCE -MMD -MP
-CPPFLAGS += -I$(BUILD) -I. -Itcg -I$(TCG_DIR) -Itarget-i386 -Ilinux-user -Ilinux-user/host/$(HOST) -Ihwassist
+CPPFLAGS += -I$(BUILD) -I. -Itcg -I$(TCG_DIR) -Itarget-i386 -Ilinux-user -Ilinux-user/host/$(HOST) -Ihwassist -Ifpu
 LDLIBS += -lm -lpthread
 
 # Optional libraries found with pkg-config; a switch whose library is missing turns itself off.
@@ -67,7 +67,7 @@ endif
 
 SRCS := log.c exec.c cpu-exec.c translate-all.c disas.c \
         tcg/tcg.c tcg/tcg-op.c tcg/optimize.c $(TCG_DIR)/tcg-target-disas.c \
-        $(wildcard target-i386/*.c) $(wildcard hwassist/*.c) \
+        $(wildcard target-i386/*.c) $(wildcard hwassist/*.c) $(wildcard fpu/*.c) \
         $(filter-out linux-user/main.c,$(wildcard linux-user/*.c))
 OBJS := $(SRCS:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/linux-user/main.o

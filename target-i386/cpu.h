@@ -12,6 +12,7 @@
 
 #include <setjmp.h>
 #include "loongbt-common.h"
+#include "softfloat.h"
 
 enum { R_EAX, R_ECX, R_EDX, R_EBX, R_ESP, R_EBP, R_ESI, R_EDI };
 enum { R_ES, R_CS, R_SS, R_DS, R_FS, R_GS, R_NONE_SEG = -1 };
@@ -160,6 +161,18 @@ typedef struct SegmentCache {
 
 struct TranslationBlock;
 
+/* SSE and MMX registers, viewed as lanes (little-endian lane order on every host). */
+typedef union XMMReg {
+    uint8_t b[16]; uint16_t w[8]; uint32_t l[4]; uint64_t q[2];
+    int8_t sb[16]; int16_t sw[8]; int32_t sl[4]; int64_t sq[2];
+    float32 s[4]; float64 d[2];
+} XMMReg;
+typedef union MMXReg {
+    uint8_t b[8]; uint16_t w[4]; uint32_t l[2]; uint64_t q;
+    int8_t sb[8]; int16_t sw[4]; int32_t sl[2]; int64_t sq;
+    float32 s[2];
+} MMXReg;
+
 typedef struct CPUX86State {
     /* ---- state read and written by translated code (keep at the front: short offsets) ---- */
     uint32_t regs[8];
@@ -172,7 +185,24 @@ typedef struct CPUX86State {
     SegmentCache segs[6];
 
     /* ---- x87 / MMX / SSE: filled in by the instruction-set issue ---- */
-    uint8_t fpu_reserved[1024] __attribute__((aligned(16)));
+    /* x87: physical registers fpregs[0..7]; ST(i) = fpregs[(fpstt + i) & 7]. MMX register i
+     * aliases fpregs[i].mant (an MMX write sets that register's sexp to 0xffff, TOP to 0 and
+     * every tag to valid, as on the CPU). */
+    floatx80 fpregs[8];
+    uint32_t fpstt;           /* TOP of the register stack (0..7) */
+    uint16_t fpus;            /* status word, with TOP kept in fpstt (bits 11-13 read as 0 here) */
+    uint16_t fpuc;            /* control word: masks, PC (bits 8-9), RC (bits 10-11) */
+    uint8_t fptags[8];        /* 1 = empty, per physical register (the full tag word is derived) */
+    uint16_t fpop;            /* last x87 opcode (11 bits) */
+    uint32_t fpip, fpdp;      /* last x87 instruction and data pointers (fnstenv/fsave) */
+    float_status fp_status;   /* rounding/precision from fpuc, sticky flags merged into fpus */
+
+    /* SSE: xmm0-7 and MXCSR (RC, FZ, DAZ, masks, flags); sse_status mirrors MXCSR. */
+    XMMReg xmm_regs[8] __attribute__((aligned(16)));
+    XMMReg xmm_t0;            /* scratch operand for translated code (memory source loaded here) */
+    MMXReg mmx_t0;            /* scratch MMX operand */
+    uint32_t mxcsr;
+    float_status sse_status;
 
     /* ---- exceptions ---- */
     int exception_index;      /* EXCP* that ended cpu_exec */

@@ -49,3 +49,6 @@ DEF_HELPER_3(load_seg, void, env, s32, i32)  /* (seg index, selector); bad selec
 DEF_HELPER_2(cmpxchg8b, void, env, i32)      /* guest address; EDX:EAX, ECX:EBX, ZF */
 DEF_HELPER_3(boundw, void, env, i32, s32)    /* (guest addr of bounds, index) -> #BR */
 DEF_HELPER_3(boundl, void, env, i32, s32)
+
+/* ---- translate.c extras (misc_helper.c) ---- */
+DEF_HELPER_FLAGS_1(lookup_tb_ptr, TCG_CALL_NO_RWG_SE, ptr, env) /* host code for env->eip, or the epilogue */

@@ -138,6 +138,7 @@ typedef struct DisasContext {
     MemOp dflag, aflag;         /* operand and address size */
     bool ended;                 /* the TB exit (or an exception) has been emitted */
     bool singlestep;
+    bool ea_esp_based;          /* the last ModRM address used ESP as its base register */
     uint32_t ok_page[2];        /* guest code pages verified executable */
     int ok_page_next;
     uint32_t fault_addr;        /* code fetch fault: first unfetchable byte */
@@ -489,8 +490,13 @@ static void gen_unsupported(DisasContext *s)
     if (qemu_loglevel_mask(CPU_LOG_UNIMP)) {
         char bytes[64];
         int n = 0;
-        for (uint32_t a = s->pc_start; a < s->pc && n < (int)sizeof(bytes) - 4; a++)
-            n += snprintf(bytes + n, sizeof(bytes) - n, " %02x", *(const uint8_t *)g2h(a));
+        /* the decoded bytes, then a few more for context when their page is executable */
+        for (uint32_t a = s->pc_start; a < s->pc + 4 && n < (int)sizeof(bytes) - 4; a++) {
+            if (a >= s->pc && !(page_get_flags(a) & PAGE_EXEC))
+                break;
+            n += snprintf(bytes + n, sizeof(bytes) - n, "%s%02x", a == s->pc ? " | " : " ",
+                          *(const uint8_t *)g2h(a));
+        }
         bytes[n] = 0;
         qemu_log("unsupported instruction at 0x%08x:%s\n", s->pc_start, bytes);
     }
@@ -512,12 +518,20 @@ static void gen_jmp_tb(DisasContext *s, uint32_t eip, int n)
     s->ended = true;
 }
 
-/* Jump to a computed eip: cpu_exec looks the next TB up. */
+/* Jump to a computed eip: straight to its code when the jump cache knows it (lookup_tb_ptr),
+ * else back to cpu_exec, which looks the next TB up. */
 static void gen_jmp_dynamic(DisasContext *s, TCGv_i32 eip)
 {
     gen_update_cc_op(s);
     tcg_gen_st_i32(eip, cpu_env, offsetof(CPUX86State, eip));
-    tcg_gen_exit_tb(NULL, 0);
+    if (s->singlestep) {
+        tcg_gen_exit_tb(NULL, 0);
+    } else {
+        TCGv_ptr code = tcg_temp_new_ptr();
+        gen_helper_lookup_tb_ptr(code, cpu_env);
+        tcg_gen_goto_ptr(code);
+        tcg_temp_free_ptr(code);
+    }
     s->ended = true;
 }
 
@@ -553,6 +567,7 @@ static TCGv_i32 gen_modrm_ea(DisasContext *s, int modrm)
     TCGv_i32 ea = tmp_new(s);
     int32_t disp = 0;
 
+    s->ea_esp_based = false;
     if (s->aflag == MO_32) {
         int base = rm, index = -1, scale = 0;
         if (rm == 4) {
@@ -562,6 +577,7 @@ static TCGv_i32 gen_modrm_ea(DisasContext *s, int modrm)
             base = sib & 7;
             if (index == 4)
                 index = -1;
+            s->ea_esp_based = base == R_ESP;
         }
         if (mod == 0 && base == 5) {
             base = -1;
@@ -952,7 +968,7 @@ static void gen_imul(DisasContext *s, X86Insn *in)
 
 /* ================================================================== family: shifts and rotates */
 
-enum { SHIFT_ROL, SHIFT_ROR, SHIFT_RCL, SHIFT_RCR, SHIFT_SHL, SHIFT_SHR, SHIFT_SAL_UNUSED, SHIFT_SAR };
+enum { SHIFT_ROL, SHIFT_ROR, SHIFT_RCL, SHIFT_RCR, SHIFT_SHL, SHIFT_SHR, SHIFT_SAL /* = SHL */, SHIFT_SAR };
 
 /* Store the lazy state of a shift; when count may be zero at run time (CL), the old state is
  * kept by selecting on count == 0 (cc_op becomes dynamic). */
@@ -1026,6 +1042,10 @@ static void gen_rotate_carry(DisasContext *s, X86Operand *d, TCGv_i32 v, TCGv_i3
                              bool left)
 {
     TCGv_i32 r = tmp_new(s);
+    /* The helper changes the flags in env before the result is stored: write the old value
+     * back first so that a read-only page faults while the restore data is still valid. */
+    if (d->kind == OPK_MEM)
+        gen_op_store(s, d, v);
     gen_compute_eflags(s);
     gen_update_cc_op(s);
     switch (d->ot) {
@@ -1401,7 +1421,13 @@ static void gen_pop(DisasContext *s, X86Insn *in)
     X86Operand *d = &in->op[0];
     TCGv_i32 v = gen_pop_value(s, d->ot);
     if (d->kind == OPK_MEM) {
-        gen_op_store(s, d, v);                  /* (address computed with the old ESP) */
+        X86Operand m = *d;
+        if (s->ea_esp_based) {
+            /* pop (%esp...): the CPU computes the address after incrementing ESP */
+            m.addr = tmp_new(s);
+            tcg_gen_addi_i32(m.addr, d->addr, stack_step(d->ot));
+        }
+        gen_op_store(s, &m, v);
         gen_stack_adjust(stack_step(d->ot));
     } else {
         gen_stack_adjust(stack_step(d->ot));    /* pop %esp: the loaded value wins */
