@@ -52,7 +52,7 @@ ifeq ($(CONFIG_CAPSTONE),y)
     CPPFLAGS += $(shell $(PKG_CONFIG) --cflags capstone)
     LDLIBS += $(shell $(PKG_CONFIG) --libs capstone)
   else
-    $(info loongbt: capstone not found for $(HOST): disassembly in -d in_asm/out_asm is off)
+    $(info loongbt: capstone not found for $(HOST): -d in_asm/out_asm use the built-in disassemblers)
     override CONFIG_CAPSTONE := n
   endif
 endif
@@ -65,7 +65,7 @@ ifeq ($(CONFIG_LIBPFM),y)
   endif
 endif
 
-SRCS := log.c exec.c cpu-exec.c translate-all.c disas.c \
+SRCS := log.c exec.c cpu-exec.c translate-all.c disas.c disas-i386.c \
         tcg/tcg.c tcg/tcg-op.c tcg/optimize.c $(TCG_DIR)/tcg-target-disas.c \
         $(wildcard target-i386/*.c) $(wildcard hwassist/*.c) $(wildcard fpu/*.c) \
         $(filter-out linux-user/main.c,$(wildcard linux-user/*.c))
@@ -84,8 +84,8 @@ ifneq ($(HOST_RUNNER),)
 LOONGBT_RUN := $(BUILD)/loongbt-i386.run
 all: $(LOONGBT_RUN)
 $(LOONGBT_RUN): $(LOONGBT)
-	@printf '#!/bin/sh\n# run the %s build of loongbt under its host emulator\nexec %s %s "$$@"\n' \
-	  '$(HOST)' '$(HOST_RUNNER)' '$(CURDIR)/$(LOONGBT)' > $@ && chmod +x $@
+	@printf '#!/bin/sh\n# run the %s build of loongbt under its host emulator (LOONGBT_REEXEC: how a guest execve\n# of an i386 program starts loongbt again)\nexport LOONGBT_REEXEC=%s\nexec %s %s "$$@"\n' \
+	  '$(HOST)' '$(CURDIR)/$(LOONGBT_RUN)' '$(HOST_RUNNER)' '$(CURDIR)/$(LOONGBT)' > $@ && chmod +x $@
 else
 LOONGBT_RUN := $(LOONGBT)
 endif
@@ -114,6 +114,7 @@ include tests/Makefile.inc
 
 deps:
 	bash scripts/deps.sh
+	bash scripts/fetch-i386-sysroot.sh
 	bash scripts/setup-loongarch.sh
 
 # The README's first command: build loongbt and a demo guest, run it natively and translated.

@@ -12,25 +12,116 @@
 
 bool tb_chain_enabled = CONFIG_TB_CHAIN;
 
-/* main.c owns thread_cpu; this weak definition only lets unit tests link without main.o. */
-__attribute__((weak)) CPUX86State *thread_cpu;
+/* main.c owns thread_cpu (one per guest thread); this weak definition only lets unit tests
+ * link without main.o. */
+__attribute__((weak)) __thread CPUX86State *thread_cpu;
 
 /* ------------------------------------------------------------------ locking */
-/* One lock for the TB tables and the translator. A longjmp out of translation (guest code
- * fetch fault) may leave it held: cpu_exec releases it when it lands. */
+/* One lock for the TB tables, the page descriptors and the translator; guest threads share
+ * all of them. It nests (a syscall holding it may fault on a write-protected code page and
+ * take it again in the SIGSEGV handler). A longjmp out of translation (guest code fetch fault)
+ * may leave it held: cpu_exec releases it when it lands. */
 static pthread_mutex_t tb_mutex = PTHREAD_MUTEX_INITIALIZER;
-static __thread bool tb_lock_held;
+static __thread int tb_lock_depth;
 
 void tb_lock(void)
 {
-    pthread_mutex_lock(&tb_mutex);
-    tb_lock_held = true;
+    if (tb_lock_depth++ == 0)
+        pthread_mutex_lock(&tb_mutex);
 }
 
 void tb_unlock(void)
 {
-    tb_lock_held = false;
-    pthread_mutex_unlock(&tb_mutex);
+    if (--tb_lock_depth == 0)
+        pthread_mutex_unlock(&tb_mutex);
+}
+
+static void tb_lock_reset(void)
+{
+    if (tb_lock_depth > 0) {
+        tb_lock_depth = 0;
+        pthread_mutex_unlock(&tb_mutex);
+    }
+}
+
+/* ------------------------------------------------------------------ stopping the world */
+/* tb_flush reuses the code buffer, so no thread may be inside translated code (or hold a TB
+ * pointer from a lookup) while it runs. Each CPU counts itself in cpus_in_code from its TB
+ * lookup until the TB returns; a thread that needs a flush raises flush_pending, kicks every
+ * CPU out (cpu_exit), waits until the count drops to zero and flushes. CPUs that see
+ * flush_pending wait before entering again. The waiting is done without tb_lock, so threads
+ * stuck on tb_lock inside translated code (SMC faults) get out too. */
+static int cpus_in_code;
+static int flush_pending;
+static pthread_mutex_t flush_mutex = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t flush_cond = PTHREAD_COND_INITIALIZER;
+static __thread bool in_code;
+
+static void code_enter(void)
+{
+    for (;;) {
+        __atomic_add_fetch(&cpus_in_code, 1, __ATOMIC_SEQ_CST);
+        in_code = true;
+        if (likely(!__atomic_load_n(&flush_pending, __ATOMIC_SEQ_CST)))
+            return;
+        code_leave();
+        pthread_mutex_lock(&flush_mutex);
+        while (__atomic_load_n(&flush_pending, __ATOMIC_SEQ_CST))
+            pthread_cond_wait(&flush_cond, &flush_mutex);
+        pthread_mutex_unlock(&flush_mutex);
+    }
+}
+
+void code_leave(void)
+{
+    if (!in_code)
+        return;
+    in_code = false;
+    __atomic_sub_fetch(&cpus_in_code, 1, __ATOMIC_SEQ_CST);
+    if (unlikely(__atomic_load_n(&flush_pending, __ATOMIC_SEQ_CST))) {
+        pthread_mutex_lock(&flush_mutex);
+        pthread_cond_broadcast(&flush_cond);
+        pthread_mutex_unlock(&flush_mutex);
+    }
+}
+
+/* Called by the translator with tb_lock held (once) when the code buffer is full. */
+void tb_flush_safe(CPUX86State *env)
+{
+    if (cpu_count() <= 1) {              /* no other thread: nobody else is in the buffer */
+        tb_flush(env);
+        return;
+    }
+    bool was_in_code = in_code;
+    int depth = tb_lock_depth;
+    bool leader = !__atomic_exchange_n(&flush_pending, 1, __ATOMIC_SEQ_CST);
+    if (leader)
+        cpu_exit_all();
+    code_leave();
+    for (int i = 0; i < depth; i++)
+        tb_unlock();
+
+    pthread_mutex_lock(&flush_mutex);
+    if (leader) {
+        while (__atomic_load_n(&cpus_in_code, __ATOMIC_SEQ_CST) > 0)
+            pthread_cond_wait(&flush_cond, &flush_mutex);
+        tb_lock();
+        tb_flush(env);
+        tb_unlock();
+        __atomic_store_n(&flush_pending, 0, __ATOMIC_SEQ_CST);
+        pthread_cond_broadcast(&flush_cond);
+    } else {
+        while (__atomic_load_n(&flush_pending, __ATOMIC_SEQ_CST))
+            pthread_cond_wait(&flush_cond, &flush_mutex);
+    }
+    pthread_mutex_unlock(&flush_mutex);
+
+    if (was_in_code)
+        code_enter();
+    for (int i = 0; i < depth; i++)
+        tb_lock();
+    /* Someone else's flush may have refilled part of the buffer meanwhile: the caller
+     * retries its allocation and comes back here if it is still full. */
 }
 
 /* ------------------------------------------------------------------ TB lookup */
@@ -98,6 +189,7 @@ static __attribute__((noinline)) int cpu_exec_loop(CPUX86State *env)
             return EXCP_INTERRUPT;
         }
 
+        code_enter();
         tb_lock();
         TranslationBlock *tb = tb_find_fast(env);
         if (tb_flush_count != last_flush_count)
@@ -105,19 +197,28 @@ static __attribute__((noinline)) int cpu_exec_loop(CPUX86State *env)
         TranslationBlock *prev = (TranslationBlock *)(last_exit & ~(uintptr_t)TB_EXIT_MASK);
         unsigned slot = last_exit & TB_EXIT_MASK;
         if (tb_chain_enabled && prev && slot <= TB_EXIT_IDX1 && !env->singlestep &&
-            tb_chainable(prev) && tb_chainable(tb))
+            tb_chainable(prev) && tb_chainable(tb)) {
             tb_add_jump(prev, (int)slot, tb);
+            /* Another thread's cpu_exit may have unpatched every jump just before ours
+             * landed: redo its work so the CPU it wants back is not caught in our chain. */
+            __atomic_thread_fence(__ATOMIC_SEQ_CST);
+            if (unlikely(tb_unchain_pending))
+                tb_unchain_all();
+        }
         tb_unlock();
         /* A cpu_exit() before this point may have been undone by the tb_add_jump above (the
          * new TB may even jump to itself): leave now rather than run a chained loop. */
-        if (unlikely(env->exit_request))
+        if (unlikely(env->exit_request)) {
+            code_leave();
             continue;
+        }
 
         if (unlikely(qemu_loglevel & (CPU_LOG_CPU | CPU_LOG_EXEC)))
             log_before_tb(env, tb);
 
         last_flush_count = tb_flush_count;
         last_exit = tcg_qemu_tb_exec(env, tb->tc_ptr);
+        code_leave();
     }
 }
 
@@ -132,8 +233,8 @@ int cpu_exec(CPUX86State *env)
     if (sigsetjmp(env->jmp_env, 0) != 0) {
         /* Back from cpu_loop_exit: a helper or a signal handler ended the TB. Signals blocked
          * by the handler are re-enabled by the signal code, not here. */
-        if (tb_lock_held)
-            tb_unlock();
+        tb_lock_reset();
+        code_leave();
         return env->exception_index;
     }
     return cpu_exec_loop(env);

@@ -137,6 +137,10 @@ TranslationBlock *tb_phys_hash_lookup(target_ulong pc, target_ulong cs_base, uin
  * faulting, so syscalls writing guest buffers should page_unprotect() them first. */
 extern bool page_smc_protect;
 int page_unprotect(target_ulong addr, uintptr_t host_pc);
+/* Give the host pages overlapping guest [start, end) the access their 4 KiB guest pages need:
+ * the union of the guest's read/write, minus write while one of them is SMC-protected (host
+ * pages may hold several guest pages). Returns 0 or -errno. Used by linux-user/mmap.c. */
+int page_sync_host_prot(uint64_t start, uint64_t end);
 
 /* Async-signal-safe: set env->exit_request and break every TB chain so a guest loop of
  * chained TBs returns to cpu_exec. Use this (not a bare exit_request = 1) in host signal
@@ -144,6 +148,16 @@ int page_unprotect(target_ulong addr, uintptr_t host_pc);
 void cpu_exit(CPUX86State *env);
 extern volatile int tb_unchain_pending;
 void tb_unchain_all(void);
+/* Guest threads (linux-user): the number of registered CPUs, and cpu_exit on all of them
+ * (caller holds tb_lock). */
+int cpu_count(void);
+void cpu_exit_all(void);
+/* cpu-exec.c: tb_flush for the translator (called with tb_lock held): with other guest
+ * threads it stops them outside translated code first (see cpu-exec.c); the caller then
+ * retries its allocation. */
+void tb_flush_safe(CPUX86State *env);
+/* cpu-exec.c: this thread no longer runs translated code (thread exit, longjmp landing). */
+void code_leave(void);
 
 /* translate-all.c */
 /* tb_gen_code with another IR generator than gen_intermediate_code (unit tests). */

@@ -9,6 +9,7 @@
  * the low 2 bits of jmp_next[]/jmp_first, and the value 2 marks the list end (owner TB | 2).
  */
 #include <sys/mman.h>
+#include <errno.h>
 #include <unistd.h>
 #include <signal.h>
 #include "loongbt-common.h"
@@ -29,8 +30,8 @@ static int tbs_max;
 static void *code_gen_after_prologue;   /* where code_gen_ptr returns on tb_flush */
 
 /* ------------------------------------------------------------------ registered CPUs */
-/* tb_flush and tb_phys_invalidate must clear every CPU's jump cache, so CPUs register here.
- * A fixed array is enough until guest threads exist. */
+/* tb_flush and tb_phys_invalidate must clear every CPU's jump cache, so CPUs register here
+ * (one per guest thread, under tb_lock; a thread that exits unregisters). */
 #define MAX_CPUS 64
 static CPUX86State *cpu_list[MAX_CPUS];
 static int nb_cpus;
@@ -43,6 +44,11 @@ void cpu_register(CPUX86State *env)
     if (nb_cpus == MAX_CPUS)
         fatal_error("too many guest CPUs (max %d)", MAX_CPUS);
     cpu_list[nb_cpus++] = env;
+}
+
+int cpu_count(void)
+{
+    return nb_cpus;
 }
 
 void cpu_unregister(CPUX86State *env)
@@ -223,21 +229,58 @@ int page_check_range(target_ulong start, target_ulong len, int flags)
 }
 
 /* ------------------------------------------------------------------ SMC write protection */
-/* With page_smc_protect on, linking a TB on a guest-writable page makes the host page
- * read-only (PAGE_WRITE cleared, PAGE_WRITE_ORG kept); the SIGSEGV handler calls
- * page_unprotect() for the faulting guest address, which drops the page's TBs and restores
- * write access. Host pages may be larger than guest pages: the whole host page is handled. */
-static uintptr_t host_page_mask(void)
+/* With page_smc_protect on, linking a TB on a guest-writable page write-protects it: the page
+ * keeps PAGE_WRITE_ORG and loses PAGE_WRITE ("SMC-protected"). The host protects whole host
+ * pages, which may hold several 4 KiB guest pages (16 KiB on most LoongArch systems, or forced
+ * with -host-page-size): a host page gets the union of its guest pages' access, minus write
+ * while any of them is SMC-protected (page_sync_host_prot). A write fault only tells us the host
+ * page, so page_unprotect drops the TBs of every SMC-protected guest page in it and restores
+ * write access - simple and correct; the cost is retranslating code that shares a host page
+ * with data the guest writes. */
+static uint64_t host_page_bytes(void)
 {
-    static uintptr_t mask;
-    if (!mask)
-        mask = ~((uintptr_t)getpagesize() - 1);
-    return mask;
+    /* host_page_size is 0 in unit tests, which do not run main(). */
+    return host_page_size >= TARGET_PAGE_SIZE ? host_page_size : (uint64_t)getpagesize();
 }
 
-static int page_host_prot(int flags)
+static bool page_is_smc_protected(int flags)
 {
-    return ((flags & PAGE_READ) ? PROT_READ : 0) | ((flags & PAGE_WRITE) ? PROT_WRITE : 0);
+    return (flags & (PAGE_WRITE_ORG | PAGE_WRITE)) == PAGE_WRITE_ORG;
+}
+
+/* The host access the guest pages of the host page at host_start need. */
+static int host_page_needed_prot(uint64_t host_start)
+{
+    int prot = 0;
+    bool smc = false;
+    for (uint64_t a = host_start; a < host_start + host_page_bytes(); a += TARGET_PAGE_SIZE) {
+        PageDesc *q = page_find((target_ulong)a, false);
+        if (!q)
+            continue;
+        prot |= ((q->flags & PAGE_READ) ? PROT_READ : 0) | ((q->flags & PAGE_WRITE) ? PROT_WRITE : 0);
+        smc |= page_is_smc_protected(q->flags);
+    }
+    return smc ? prot & ~PROT_WRITE : prot;
+}
+
+/* One mprotect per run of host pages that need the same access. */
+int page_sync_host_prot(uint64_t start, uint64_t end)
+{
+    uint64_t hp = host_page_bytes(), run = start & ~(hp - 1);
+    int run_prot = -1, ret = 0;
+    if (end > GUEST_ADDR_SPACE)
+        end = GUEST_ADDR_SPACE;
+    for (uint64_t h = run; ; h += hp) {
+        int prot = h < end ? host_page_needed_prot(h) : -2;   /* -2: flush the last run */
+        if (prot == run_prot)
+            continue;
+        if (run_prot >= 0 && mprotect(g2h((abi_ulong)run), h - run, run_prot) != 0)
+            ret = -errno;
+        if (h >= end)
+            return ret;
+        run = h;
+        run_prot = prot;
+    }
 }
 
 static void page_protect(target_ulong page)
@@ -245,40 +288,30 @@ static void page_protect(target_ulong page)
     PageDesc *p = page_find(page, false);
     if (!page_smc_protect || !p || !(p->flags & PAGE_WRITE))
         return;
-    target_ulong host_start = page & host_page_mask();
-    target_ulong host_len = (target_ulong)~host_page_mask() + 1;
-    int prot = 0;
-    for (target_ulong a = host_start; a - host_start < host_len; a += TARGET_PAGE_SIZE) {
-        PageDesc *q = page_find(a, false);
-        if (q) {
-            q->flags &= ~PAGE_WRITE;
-            prot |= page_host_prot(q->flags);
-        }
-    }
-    mprotect(g2h(host_start), host_len, prot);
+    p->flags &= ~PAGE_WRITE;
+    page_sync_host_prot(page, (uint64_t)page + TARGET_PAGE_SIZE);
 }
 
 int page_unprotect(target_ulong addr, uintptr_t host_pc)
 {
-    target_ulong host_start = addr & host_page_mask();
-    target_ulong host_len = (target_ulong)~host_page_mask() + 1;
     PageDesc *p = page_find(addr & TARGET_PAGE_MASK, false);
-    if (!p || !(p->flags & PAGE_WRITE_ORG) || (p->flags & PAGE_WRITE))
-        return 0;
-    int prot = 0;
-    for (target_ulong a = host_start; a - host_start < host_len; a += TARGET_PAGE_SIZE) {
-        PageDesc *q = page_find(a, false);
-        if (!q)
-            continue;
-        if (q->flags & PAGE_WRITE_ORG) {
+    if (!p || !(p->flags & PAGE_WRITE_ORG))
+        return 0;   /* the guest may not write here: a real fault */
+    uint64_t hp = host_page_bytes(), host_start = addr & ~(hp - 1);
+    bool any = false;
+    for (uint64_t a = host_start; a < host_start + hp; a += TARGET_PAGE_SIZE) {
+        PageDesc *q = page_find((target_ulong)a, false);
+        if (q && page_is_smc_protected(q->flags)) {
             q->flags |= PAGE_WRITE;
-            tb_invalidate_page(a);
+            tb_invalidate_page((target_ulong)a);
+            any = true;
         }
-        prot |= page_host_prot(q->flags);
     }
-    mprotect(g2h(host_start), host_len, prot);
-    qemu_log_mask(CPU_LOG_PAGE, "SMC: unprotect page 0x%08x (host pc %p)\n", host_start,
-                  (void *)host_pc);
+    if (!any)
+        return 0;
+    page_sync_host_prot(host_start, host_start + hp);
+    qemu_log_mask(CPU_LOG_PAGE, "SMC: unprotect host page 0x%08llx for a write to 0x%08x (host pc %p)\n",
+                  (unsigned long long)host_start, addr, (void *)host_pc);
     return 1;
 }
 
@@ -429,8 +462,20 @@ static void tb_unpatch_all(void)
 void cpu_exit(CPUX86State *env)
 {
     env->exit_request = 1;
-    tb_unpatch_all();
+    /* Pending first: a tb_add_jump racing with the unpatching below sees it and redoes it
+     * (cpu_exec_loop), so no chain made by another thread survives the request. */
     tb_unchain_pending = 1;
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
+    tb_unpatch_all();
+}
+
+/* Every registered CPU (guest thread) back to cpu_exec: used before tb_flush. Caller holds
+ * tb_lock (the CPU list does not change under it). */
+void cpu_exit_all(void)
+{
+    for (int i = 0; i < nb_cpus; i++)
+        cpu_list[i]->exit_request = 1;
+    cpu_exit(cpu_list[0]);
 }
 
 void tb_unchain_all(void)

@@ -13,3 +13,4 @@ LOG_ITEM(UNIMP,   "unimp",   "log unimplemented syscalls and unsupported instruc
 LOG_ITEM(CHAIN,   "chain",   "log chaining and unchaining of translated blocks")
 LOG_ITEM(STRACE,  "strace",  "log every system call (same as -strace)")
 LOG_ITEM(PAGE,    "page",    "log guest memory mappings as they change")
+LOG_ITEM(STATS,   "stats",   "print translation statistics at exit (TBs, guest/host insns, static inflation)")

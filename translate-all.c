@@ -119,7 +119,7 @@ TranslationBlock *tb_gen_code_with(CPUX86State *env, target_ulong pc, target_ulo
 restart:
     tb = tb_alloc(pc);
     if (!tb) {
-        tb_flush(env);
+        tb_flush_safe(env);
         tb_gen_flushed = true;
         tb = tb_alloc(pc);
         if (!tb)
@@ -148,7 +148,7 @@ restart:
         search + (size_t)tcg_ctx->nb_insns * SEARCH_BYTES_PER_INSN + 5 + 16 > buffer_end) {
         /* Out of code space: drop everything (this TB included) and translate again into the
          * empty buffer; the TB pointer changes, so the IR must be regenerated. */
-        tb_flush(env);
+        tb_flush_safe(env);
         tb_gen_flushed = true;
         goto restart;
     }

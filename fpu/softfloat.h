@@ -24,7 +24,10 @@ typedef struct floatx80 {
 
 /* Rounding modes: the values of the x87 RC field and MXCSR.RC. */
 enum { float_round_nearest_even = 0, float_round_down = 1, float_round_up = 2, float_round_to_zero = 3 };
-/* Exception flags in x86 order (x87 status word bits 0-5, MXCSR bits 0-5). */
+/* Exception flags in x86 order (x87 status word bits 0-5, MXCSR bits 0-5), raised as the masked
+ * instruction raises them: float_flag_denormal comes from arithmetic, compares, FRNDINT and widening
+ * conversions, not when the result is invalid/divide-by-zero, never from FST/FIST/CVT*2SI/ROUNDSS;
+ * underflow needs a tiny (after rounding) AND inexact result. */
 enum {
     float_flag_invalid = 0x01, float_flag_denormal = 0x02, float_flag_divbyzero = 0x04,
     float_flag_overflow = 0x08, float_flag_underflow = 0x10, float_flag_inexact = 0x20,

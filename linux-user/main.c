@@ -18,10 +18,12 @@
 const char *interp_prefix;
 int do_strace;
 unsigned long host_page_size;
-CPUX86State *thread_cpu;
+__thread CPUX86State *thread_cpu;
 volatile int guest_code_running;
+__thread volatile int thread_in_guest_code;
 char **reexec_options;
 int reexec_option_count;
+const char *reexec_command;
 
 extern char **environ;
 
@@ -91,7 +93,8 @@ static void env_set(EnvList *e, char *assignment)
     OPTION("strace",          false, "",          "print every system call and its result") \
     OPTION("one-insn-per-tb", false, "",          "translate one guest instruction per block") \
     OPTION("tb-size",         true,  "size",      "code buffer size, K/M suffixes allowed (env LOONGBT_TB_SIZE)") \
-    OPTION("no-chain",        false, "",          "do not chain translated blocks (overrides CONFIG_TB_CHAIN)")
+    OPTION("no-chain",        false, "",          "do not chain translated blocks (overrides CONFIG_TB_CHAIN)") \
+    OPTION("host-page-size",  true,  "bytes",     "work as if host pages were this big, e.g. 16384 (env LOONGBT_HOST_PAGE_SIZE)")
 
 static void usage_line(FILE *f)
 {
@@ -212,6 +215,9 @@ static int parse_args(int argc, char **argv, Options *o, EnvList *env)
             if (!o->tb_size) usage_error("bad -tb-size '%s' (64K..2G, K/M/G suffix)", arg);
         } else if (!strcmp(opt, "no-chain")) {
             o->no_chain = true;
+        } else if (!strcmp(opt, "host-page-size")) {
+            if (!host_page_size_override(arg))
+                usage_error("bad -host-page-size '%s' (power of two, real page size..64K)", arg);
         }
     }
     if (i >= argc) usage_error("%s", "no program given");
@@ -237,9 +243,9 @@ static void handle_syscall(CPUX86State *env)
 void cpu_loop(CPUX86State *env)
 {
     for (;;) {
-        guest_code_running = 1;
+        guest_code_running = thread_in_guest_code = 1;
         int trapnr = cpu_exec(env);
-        guest_code_running = 0;
+        guest_code_running = thread_in_guest_code = 0;
 
         switch (trapnr) {
         case EXCP_SYSCALL:
@@ -267,9 +273,20 @@ void cpu_loop(CPUX86State *env)
         case EXCP04_INTO: case EXCP05_BOUND:
             queue_signal(env, SIGSEGV, 0x80 /* SI_KERNEL */, 0);
             break;
-        case EXCP10_COPR:
-            queue_signal(env, SIGFPE, FPE_FLTINV, env->eip);
+        case EXCP10_COPR: { /* x87 #MF: si_code from the first unmasked status flag, as Linux */
+            uint32_t err = env->fpus & ~env->fpuc & 0x3f;
+            int code = (err & 0x01) ? FPE_FLTINV : (err & 0x04) ? FPE_FLTDIV :
+                       (err & 0x08) ? FPE_FLTOVF : (err & 0x12) ? FPE_FLTUND : FPE_FLTRES;
+            queue_signal(env, SIGFPE, code, env->eip);
             break;
+        }
+        case EXCP13_XM: {   /* si_code from the first unmasked MXCSR flag, as Linux picks it */
+            uint32_t err = env->mxcsr & ~(env->mxcsr >> 7) & 0x3f;
+            int code = (err & 0x01) ? FPE_FLTINV : (err & 0x04) ? FPE_FLTDIV :
+                       (err & 0x08) ? FPE_FLTOVF : (err & 0x12) ? FPE_FLTUND : FPE_FLTRES;
+            queue_signal(env, SIGFPE, code, env->eip);
+            break;
+        }
         case EXCP_INTERRUPT:
             break;
         case EXCP_HLT:      /* hlt is privileged: #GP in user mode */
@@ -298,12 +315,21 @@ int main(int argc, char **argv)
     int prog;
 
     host_page_size = (unsigned long)sysconf(_SC_PAGESIZE);
+    if ((s = getenv("LOONGBT_HOST_PAGE_SIZE")) && *s && !host_page_size_override(s))
+        fatal_error("bad LOONGBT_HOST_PAGE_SIZE '%s' (power of two, real page size..64K)", s);
     interp_prefix = getenv("LOONGBT_LD_PREFIX");
     if ((s = getenv("LOONGBT_TB_SIZE")) && *s) {
         o.tb_size = parse_size(s);
         if (!o.tb_size) fatal_error("bad LOONGBT_TB_SIZE '%s' (64K..2G, K/M/G suffix)", s);
     }
     env_init(&guest_env);
+    /* Set by the wrapper that runs a cross-built loongbt under its host emulator: the command
+     * a guest execve of an i386 program must run (the host cannot exec this binary itself).
+     * It is loongbt's, not the guest's, so the guest environment does not carry it. */
+    if ((s = getenv("LOONGBT_REEXEC")) && *s) {
+        reexec_command = s;
+        env_unset(&guest_env, "LOONGBT_REEXEC");
+    }
     prog = parse_args(argc, argv, &o, &guest_env);
     guest_env.vars[guest_env.count] = NULL;
 

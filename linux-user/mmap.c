@@ -4,11 +4,26 @@
  * find free ranges and to check guest pointers, page flags for the translator (page_set_flags)
  * and invalidation of translated code whose guest bytes go away. Also the guest brk.
  *
- * Host pages are assumed to be the guest's 4 KiB (x86_64); a host with bigger pages (LoongArch
- * 16 KiB) needs the partial-page handling of a later issue.
+ * Host pages larger than the guest's 4 KiB (16 KiB on most LoongArch systems, or any size forced
+ * with -host-page-size / LOONGBT_HOST_PAGE_SIZE to test these paths on x86_64):
+ *  - the guest's protections stay per 4 KiB page (guest_prot[], page flags); a host page gets
+ *    the union of its guest pages' access, minus write while translated code on one of them is
+ *    write-protected for self-modifying-code detection (exec.c: page_sync_host_prot);
+ *  - host pages wholly inside a new mapping are mapped directly (file mappings too, when the
+ *    file offset has the same alignment inside a host page as the address); a host page only
+ *    partly covered (a "fragment") keeps its other guest pages: it is made writable and the new
+ *    guest pages are zeroed or read(2) from the file. A file mapping whose offset cannot line
+ *    up with host pages is read into anonymous memory as a whole;
+ *  - munmap gives a host page back to the reservation only once all its guest pages are gone;
+ *  - mremap of ranges that are not host-page aligned is done by mapping, copying and unmapping.
+ * Known limits of the union: a guest page in a host page that also holds a writable (readable)
+ * guest page can be written (read) by the guest without a fault; shared mappings that need a
+ * copy lose their sharing (MAP_SHARED + PROT_WRITE on a file is refused with EINVAL then).
  */
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include "qemu.h"
 #include "exec-all.h"
@@ -18,12 +33,47 @@ uintptr_t guest_base;
 
 #define GUEST_PAGES (GUEST_ADDR_SPACE >> TARGET_PAGE_BITS)
 #define MMAP_MIN_ADDR 0x10000u          /* like vm.mmap_min_addr: page 0 stays unmapped */
+#define HOST_PAGE_SIZE_MAX (64u * 1024) /* largest page size of any Linux host we target */
 
 /* Per guest page: 0 = unmapped, else PAGE_MAPPED | PROT_READ/WRITE/EXEC as the guest asked. */
 #define PAGE_MAPPED 0x80
 static uint8_t *guest_prot;
 
 static abi_ulong brk_start, brk_cur, brk_mapped_end;
+
+/* ---------------------------------------------------------------------------------------------
+ * Host page size
+ * ------------------------------------------------------------------------------------------- */
+
+bool host_page_size_override(const char *s)
+{
+    char *end;
+    unsigned long real = (unsigned long)sysconf(_SC_PAGESIZE);
+    errno = 0;
+    unsigned long v = strtoul(s, &end, 0);
+    if (errno || end == s || *end || s[0] == '-') return false;
+    if (v & (v - 1) || v < real || v < TARGET_PAGE_SIZE || v > HOST_PAGE_SIZE_MAX) return false;
+    host_page_size = v;
+    return true;
+}
+
+/* The page size loongbt works with (main() sets it before anything is mapped). */
+static inline uint64_t host_page(void)
+{
+    return host_page_size >= TARGET_PAGE_SIZE ? host_page_size : TARGET_PAGE_SIZE;
+}
+static inline uint64_t host_down(uint64_t x) { return x & ~(host_page() - 1); }
+static inline uint64_t host_up(uint64_t x) { return host_down(x + host_page() - 1); }
+
+/* Host address of [start, start + len), which must be whole host pages: a real 16 KiB host
+ * rejects anything else, so this is checked under a forced -host-page-size too. */
+static void *host_range(uint64_t start, uint64_t len)
+{
+    if ((start | len) & (host_page() - 1))
+        fatal_error("internal error: host memory call on 0x%llx+0x%llx, not whole %llu-byte pages",
+                    (unsigned long long)start, (unsigned long long)len, (unsigned long long)host_page());
+    return g2h((abi_ulong)start);
+}
 
 /* ---------------------------------------------------------------------------------------------
  * Page table helpers
@@ -85,44 +135,83 @@ static void set_range(uint64_t start, uint64_t end, int prot)
                   prot > 0 && (prot & PROT_EXEC) ? 'x' : '-', prot < 0 ? " (unmapped)" : "");
 }
 
-/* Give [start, end) back to the reservation: no access, nothing committed. */
+/* Give [start, end) (host-page aligned) back to the reservation: no access, nothing committed. */
 static void re_reserve(uint64_t start, uint64_t end)
 {
-    void *p = mmap(g2h((abi_ulong)start), end - start, PROT_NONE,
+    if (start >= end) return;
+    void *p = mmap(host_range(start, end - start), end - start, PROT_NONE,
                    MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) fatal_error("cannot re-reserve guest memory: %s", strerror(errno));
+}
+
+/* After the guest pages of [start, end) were unmapped: host pages wholly inside go back to the
+ * reservation; a host page at either end does too once none of its guest pages is mapped, and
+ * otherwise gets the access its remaining guest pages need. */
+static void release_host_pages(uint64_t start, uint64_t end)
+{
+    uint64_t edge[2] = { host_down(start), host_down(end - 1) };
+    if (start >= end) return;
+    re_reserve(host_up(start), host_down(end) > host_up(start) ? host_down(end) : host_up(start));
+    for (int i = 0; i < 2; i++) {
+        uint64_t h = edge[i];
+        if ((h >= start && h + host_page() <= end) || (i == 1 && h == edge[0]))
+            continue;                   /* wholly inside (done above), or the same page twice */
+        if (range_is_free(h, h + host_page()))
+            re_reserve(h, h + host_page());
+        else
+            page_sync_host_prot(h, h + host_page());
+    }
+}
+
+/* Give the host pages of [start, end) the access their guest pages need (exec.c keeps
+ * translated code write-protected). */
+static int sync_prot(uint64_t start, uint64_t end)
+{
+    return page_sync_host_prot(start, end);
 }
 
 /* ---------------------------------------------------------------------------------------------
  * Reservation and free-range search
  * ------------------------------------------------------------------------------------------- */
 
+/* The reservation is aligned to the host page size so host pages and guest addresses line up
+ * (mmap only promises the real page size, which a forced -host-page-size exceeds). */
 void guest_space_init(void)
 {
-    void *p = mmap(NULL, GUEST_ADDR_SPACE, PROT_NONE,
-                   MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    uint64_t hp = host_page();
+    uint8_t *p = mmap(NULL, GUEST_ADDR_SPACE + hp, PROT_NONE,
+                      MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p == MAP_FAILED) fatal_error("cannot reserve 4 GiB for the guest: %s", strerror(errno));
-    guest_base = (uintptr_t)p;
+    uint8_t *base = (uint8_t *)(((uintptr_t)p + hp - 1) & ~(uintptr_t)(hp - 1));
+    if (base > p) munmap(p, (size_t)(base - p));
+    if (p + hp > base) munmap(base + GUEST_ADDR_SPACE, (size_t)(p + hp - base));
+    guest_base = (uintptr_t)base;
     guest_prot = calloc(GUEST_PAGES, 1);
     if (!guest_prot) fatal_error("out of memory");
-    qemu_log_mask(CPU_LOG_PAGE, "page: guest_base = %p\n", p);
+    qemu_log_mask(CPU_LOG_PAGE, "page: guest_base = %p, host page size %llu\n", (void *)base,
+                  (unsigned long long)hp);
 }
 
-/* First free, page-aligned range of size bytes at or above start and below limit; 0 if none. */
+/* First host-page aligned start of size free bytes at or above start with the run below limit;
+ * 0 if none. Scanning each candidate from its top lets a busy page skip the whole run. */
 static abi_ulong find_free_between(uint64_t start, uint64_t limit, uint64_t size)
 {
-    uint64_t run = 0, a;
-    for (a = page_up(start); a + TARGET_PAGE_SIZE <= limit; a += TARGET_PAGE_SIZE) {
-        if (guest_prot[a >> TARGET_PAGE_BITS]) { run = 0; continue; }
-        run += TARGET_PAGE_SIZE;
-        if (run >= size) return (abi_ulong)(a + TARGET_PAGE_SIZE - run);
+    uint64_t a = host_up(start);
+    while (a + size <= limit) {
+        uint64_t b = a + size;
+        while (b > a && !guest_prot[(b - TARGET_PAGE_SIZE) >> TARGET_PAGE_BITS])
+            b -= TARGET_PAGE_SIZE;
+        if (b == a) return (abi_ulong)a;
+        a = host_up(b);                 /* b - 4K is busy: restart above it */
     }
     return 0;
 }
 
+/* Sizes are rounded up to whole host pages so a new mapping never shares its last host page
+ * with another mapping (no fragments for anything but MAP_FIXED). */
 abi_ulong mmap_find_vma(abi_ulong start, abi_ulong size)
 {
-    uint64_t sz = page_up(size);
+    uint64_t sz = host_up(page_up(size));
     abi_ulong r;
     if (sz == 0 || sz > GUEST_ADDR_SPACE - MMAP_MIN_ADDR) return (abi_ulong)-1;
     if (start < MMAP_MIN_ADDR) start = TARGET_MMAP_BASE;
@@ -136,18 +225,71 @@ abi_ulong mmap_find_vma(abi_ulong start, abi_ulong size)
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Filling memory by hand (fragments, unaligned file offsets)
+ * ------------------------------------------------------------------------------------------- */
+
+/* A file mapping that needs copying: the checks mmap(2) would make on the descriptor. */
+static int check_file_for_copy(int fd, int flags, int prot)
+{
+    struct stat st;
+    int fl = fcntl(fd, F_GETFL);
+    if (fl < 0) return -EBADF;
+    if ((fl & O_ACCMODE) == O_WRONLY) return -EACCES;
+    if (fstat(fd, &st) != 0) return -errno;
+    if (!S_ISREG(st.st_mode) && !S_ISBLK(st.st_mode)) return -ENODEV;
+    /* A copy cannot carry the guest's writes back to the file or to other processes. */
+    if ((flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE)) return -EINVAL;
+    return 0;
+}
+
+/* Guest bytes [start, end) = file bytes from offset on (zero past the end of the file), or
+ * zeros for fd < 0. The host pages must be writable. */
+static int fill_from_file(uint64_t start, uint64_t end, int fd, off_t offset)
+{
+    uint8_t *dst = g2h((abi_ulong)start);
+    size_t len = end - start, done = 0;
+    memset(dst, 0, len);
+    while (fd >= 0 && done < len) {
+        ssize_t n = pread(fd, dst + done, len - done, offset + (off_t)done);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return -errno;
+        if (n == 0) break;
+        done += (size_t)n;
+    }
+    return 0;
+}
+
+/* Host page h only partly covered by the new mapping [start, end): keep its other guest pages,
+ * make it writable, fill the new ones. A host page none of whose other guest pages is mapped
+ * is simply replaced by fresh anonymous memory first. */
+static int map_fragment(uint64_t h, uint64_t start, uint64_t end, int fd, off_t offset_at_start)
+{
+    uint64_t lo = start > h ? start : h, hi = end < h + host_page() ? end : h + host_page();
+    bool others = !range_is_free(h, lo) || !range_is_free(hi, h + host_page());
+    if (!others) {
+        void *p = mmap(host_range(h, host_page()), host_page(), PROT_READ | PROT_WRITE,
+                       MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        if (p == MAP_FAILED) return -errno;
+    } else if (mprotect(host_range(h, host_page()), host_page(), PROT_READ | PROT_WRITE) != 0) {
+        return -errno;
+    }
+    return fill_from_file(lo, hi, fd, offset_at_start + (off_t)(lo - start));
+}
+
+/* ---------------------------------------------------------------------------------------------
  * mmap / munmap / mprotect / mremap
  * ------------------------------------------------------------------------------------------- */
 
 abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd, off_t offset)
 {
-    uint64_t size = page_up(len);
+    uint64_t size = page_up(len), end, direct_lo, direct_hi;
     abi_ulong addr;
-    void *p;
+    bool is_file = !(flags & MAP_ANONYMOUS), file_aligned;
+    int err = 0;
 
     if (len == 0 || size > GUEST_ADDR_SPACE) return -EINVAL;
     if (offset & (TARGET_PAGE_SIZE - 1)) return -EINVAL;
-    if (!(flags & MAP_ANONYMOUS) && fd < 0) return -EBADF;
+    if (is_file && fd < 0) return -EBADF;
     if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC)) return -EINVAL;
     /* i386's MAP_32BIT (0x40) has no meaning inside the 4 GiB reservation (and no host value off x86). */
     flags &= ~(MAP_GROWSDOWN | 0x40 | MAP_HUGETLB);
@@ -162,14 +304,45 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd
         if (addr == (abi_ulong)-1 && size) return -ENOMEM;
     }
     flags = (flags & ~MAP_FIXED_NOREPLACE) | MAP_FIXED;
-    p = mmap(g2h(addr), size, host_prot(prot), flags, fd, offset);
-    if (p == MAP_FAILED) {
-        int err = errno;
-        /* A failed MAP_FIXED may have left a hole; keep the reservation whole. */
-        if (range_is_free(addr, addr + size)) re_reserve(addr, addr + size);
-        return -err;
+    end = addr + size;
+
+    /* The host pages mapped directly: those inside the mapping, plus the end pages when no
+     * other guest page lives in them. The file can back them when its offset sits at the same
+     * place in a host page as the address; otherwise they are anonymous and read(2) fills them.
+     * The remaining end pages (at most two) are fragments. */
+    direct_lo = range_is_free(host_down(addr), addr) ? host_down(addr) : host_up(addr);
+    direct_hi = range_is_free(end, host_up(end)) ? host_up(end) : host_down(end);
+    if (direct_hi <= direct_lo) direct_lo = direct_hi = 0;
+    file_aligned = !is_file || ((uint64_t)offset & (host_page() - 1)) == (addr & (host_page() - 1));
+    if (is_file && (!file_aligned || direct_lo > addr || direct_hi < end || direct_lo == direct_hi) &&
+        (err = check_file_for_copy(fd, flags, prot)) < 0)
+        return err;
+
+    if (direct_lo < direct_hi) {
+        void *p;
+        if (file_aligned)
+            p = mmap(host_range(direct_lo, direct_hi - direct_lo), direct_hi - direct_lo, host_prot(prot), flags, fd,
+                     offset - (off_t)addr + (off_t)direct_lo);
+        else
+            p = mmap(host_range(direct_lo, direct_hi - direct_lo), direct_hi - direct_lo, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        if (p == MAP_FAILED)
+            err = -errno;
+        else if (!file_aligned)
+            err = fill_from_file(direct_lo > addr ? direct_lo : addr, direct_hi < end ? direct_hi : end,
+                                 fd, offset + (off_t)((direct_lo > addr ? direct_lo : addr) - addr));
     }
-    set_range(addr, addr + size, prot);
+    for (uint64_t h = host_down(addr); h < end && !err; h += host_page())
+        if (h < direct_lo || h >= direct_hi)
+            err = map_fragment(h, addr, end, is_file ? fd : -1, offset);
+    if (err) {
+        set_range(addr, end, -1);
+        release_host_pages(addr, end);
+        return err;
+    }
+    set_range(addr, end, prot);
+    if (host_page() > TARGET_PAGE_SIZE)
+        sync_prot(addr, end);
     return (abi_long)addr;
 }
 
@@ -178,8 +351,8 @@ int target_munmap(abi_ulong start, abi_ulong len)
     uint64_t size = page_up(len);
     if ((start & (TARGET_PAGE_SIZE - 1)) || len == 0) return -EINVAL;
     if ((uint64_t)start + size > GUEST_ADDR_SPACE) return -EINVAL;
-    re_reserve(start, start + size);
     set_range(start, start + size, -1);
+    release_host_pages(start, start + size);
     return 0;
 }
 
@@ -193,11 +366,36 @@ int target_mprotect(abi_ulong start, abi_ulong len, int prot)
     if ((uint64_t)start + size > GUEST_ADDR_SPACE) return -ENOMEM;
     for (a = start; a < start + size; a += TARGET_PAGE_SIZE)
         if (!guest_prot[a >> TARGET_PAGE_BITS]) return -ENOMEM;
-    if (mprotect(g2h(start), size, host_prot(prot)) != 0) return -errno;
     /* Only dropping exec (or changing what executes) needs the translations gone; set_range
      * invalidates whenever the range had exec pages, which covers that conservatively. */
     set_range(start, start + size, prot);
-    return 0;
+    return sync_prot(start, start + size);
+}
+
+/* mremap when the host cannot do it (ranges not aligned to host pages): grow in place by
+ * mapping the pages behind, or move by mapping, copying and unmapping. The new pages are
+ * anonymous: fine for what guests grow (malloc'ed blocks), not for growing file mappings. */
+static abi_long mremap_by_copy(abi_ulong old_addr, uint64_t osz, uint64_t nsz,
+                               unsigned long flags, abi_ulong new_addr, int prot)
+{
+    abi_long r;
+    if (!(flags & MREMAP_FIXED) && (uint64_t)old_addr + nsz <= GUEST_ADDR_SPACE &&
+        range_is_free(old_addr + osz, old_addr + nsz)) {
+        r = target_mmap(old_addr + (abi_ulong)osz, (abi_ulong)(nsz - osz), prot,
+                        MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+        return is_error(r) ? r : (abi_long)old_addr;
+    }
+    if (!(flags & MREMAP_MAYMOVE)) return -ENOMEM;
+    r = target_mmap(new_addr, (abi_ulong)nsz, PROT_READ | PROT_WRITE,
+                    MAP_PRIVATE | MAP_ANONYMOUS | ((flags & MREMAP_FIXED) ? MAP_FIXED : 0), -1, 0);
+    if (is_error(r)) return r;
+    /* The old pages may be unreadable (or write-protected) on the host: make them readable. */
+    mprotect(host_range(host_down(old_addr), host_up(old_addr + osz) - host_down(old_addr)),
+             host_up(old_addr + osz) - host_down(old_addr), PROT_READ);
+    memcpy(g2h((abi_ulong)r), g2h(old_addr), osz < nsz ? osz : nsz);
+    target_munmap(old_addr, (abi_ulong)osz);
+    target_mprotect((abi_ulong)r, (abi_ulong)nsz, prot);
+    return r;
 }
 
 /* Protections of the old range must be uniform for a move; use the first page's. */
@@ -216,25 +414,33 @@ abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size, abi_ulong new_siz
         if (!guest_prot[a >> TARGET_PAGE_BITS]) return -EFAULT;
     prot = guest_page_prot(old_addr);
 
-    if (flags & MREMAP_FIXED) {
-        if ((new_addr & (TARGET_PAGE_SIZE - 1)) || (uint64_t)new_addr + nsz > GUEST_ADDR_SPACE)
-            return -EINVAL;
-        if (new_addr < (uint64_t)old_addr + osz && old_addr < (uint64_t)new_addr + nsz) return -EINVAL;
-        set_range(new_addr, new_addr + nsz, -1);
-    } else if (nsz <= osz) {
+    if ((flags & MREMAP_FIXED) &&
+        ((new_addr & (TARGET_PAGE_SIZE - 1)) || (uint64_t)new_addr + nsz > GUEST_ADDR_SPACE))
+        return -EINVAL;
+    if ((flags & MREMAP_FIXED) &&
+        new_addr < (uint64_t)old_addr + osz && old_addr < (uint64_t)new_addr + nsz)
+        return -EINVAL;
+    if (nsz <= osz && !(flags & MREMAP_FIXED)) {
         if (nsz < osz) target_munmap(old_addr + (abi_ulong)nsz, (abi_ulong)(osz - nsz));
         return (abi_long)old_addr;
+    }
+    if ((old_addr | osz | nsz | ((flags & MREMAP_FIXED) ? new_addr : 0)) & (host_page() - 1))
+        return mremap_by_copy(old_addr, osz, nsz, flags, (flags & MREMAP_FIXED) ? new_addr : 0, prot);
+
+    if (flags & MREMAP_FIXED) {
+        set_range(new_addr, new_addr + nsz, -1);
     } else if ((uint64_t)old_addr + nsz <= GUEST_ADDR_SPACE &&
                range_is_free(old_addr + osz, old_addr + nsz)) {
         /* Grow in place: release the reservation behind the mapping, then extend it. */
-        if (munmap(g2h(old_addr + (abi_ulong)osz), nsz - osz) != 0) return -errno;
-        p = mremap(g2h(old_addr), osz, nsz, 0);
+        if (munmap(host_range(old_addr + osz, nsz - osz), nsz - osz) != 0) return -errno;
+        p = mremap(host_range(old_addr, osz), osz, nsz, 0);
         if (p == MAP_FAILED) {
             int err = errno;
             re_reserve(old_addr + osz, old_addr + nsz);
             return -err;
         }
         set_range(old_addr + osz, old_addr + nsz, prot);
+        sync_prot(old_addr + osz, old_addr + nsz);   /* mremap copied the old host access */
         return (abi_long)old_addr;
     } else if (!(flags & MREMAP_MAYMOVE)) {
         return -ENOMEM;
@@ -242,16 +448,40 @@ abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size, abi_ulong new_siz
         new_addr = mmap_find_vma(TARGET_MMAP_BASE, (abi_ulong)nsz);
         if (new_addr == (abi_ulong)-1) return -ENOMEM;
     }
-    p = mremap(g2h(old_addr), osz, nsz, MREMAP_MAYMOVE | MREMAP_FIXED, g2h(new_addr));
+    p = mremap(host_range(old_addr, osz), osz, nsz, MREMAP_MAYMOVE | MREMAP_FIXED, host_range(new_addr, nsz));
     if (p == MAP_FAILED) {
         int err = errno;
-        if (range_is_free(new_addr, new_addr + nsz)) re_reserve(new_addr, new_addr + nsz);
+        release_host_pages(new_addr, new_addr + nsz);
         return -err;
     }
     re_reserve(old_addr, old_addr + osz);
     set_range(old_addr, old_addr + osz, -1);
     set_range(new_addr, new_addr + nsz, prot);
+    sync_prot(new_addr, new_addr + nsz);
     return (abi_long)new_addr;
+}
+
+/* madvise(MADV_DONTNEED): private anonymous pages read back as zeros. Whole host pages go to the
+ * host's madvise; the guest pages of a host page shared with guest pages outside the range are
+ * zeroed by hand when writable (the guest could not have changed them otherwise) - right for
+ * anonymous memory (malloc arenas, thread stacks), while a private file page would read back
+ * the file's bytes natively. Translations of the range are dropped. */
+abi_long target_madvise_dontneed(abi_ulong start, abi_ulong len)
+{
+    uint64_t end = (uint64_t)start + page_up(len);
+    uint64_t lo = host_up(start), hi = host_down(end) > lo ? host_down(end) : lo;
+    if (start & (TARGET_PAGE_SIZE - 1)) return -EINVAL;
+    if (end > GUEST_ADDR_SPACE) return -EINVAL;
+    if (range_had_exec(start, end))
+        tb_invalidate_phys_page_range(start, end >= GUEST_ADDR_SPACE ? 0xffffffffu : (target_ulong)end);
+    if (lo < hi && madvise(host_range(lo, hi - lo), hi - lo, MADV_DONTNEED) != 0) return -errno;
+    for (uint64_t a = start; a < end; a += TARGET_PAGE_SIZE) {
+        if (a >= lo && a < hi) continue;
+        if (!(guest_prot[a >> TARGET_PAGE_BITS] & PROT_WRITE)) continue;
+        page_unprotect((target_ulong)a, 0);       /* translated code may keep it read-only */
+        memset(g2h((abi_ulong)a), 0, TARGET_PAGE_SIZE);
+    }
+    return 0;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -264,6 +494,8 @@ void target_set_brk(abi_ulong new_brk)
     brk_mapped_end = (abi_ulong)page_up(new_brk);
 }
 
+/* Pages given back by a shrinking brk and mapped again read as zeros (target_mmap zeroes
+ * guest pages of a host page it shares with others). */
 abi_ulong do_brk(abi_ulong new_brk)
 {
     uint64_t new_end;

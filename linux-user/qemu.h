@@ -55,6 +55,11 @@ int target_mprotect(abi_ulong start, abi_ulong len, int prot);
 abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size, abi_ulong new_size,
                        unsigned long flags, abi_ulong new_addr);
 abi_ulong mmap_find_vma(abi_ulong start, abi_ulong size);
+/* -host-page-size / LOONGBT_HOST_PAGE_SIZE: work as if host pages had this size (a power of
+ * two from the real page size up to 64 KiB); false for a bad value. Call before mapping. */
+bool host_page_size_override(const char *s);
+/* madvise(MADV_DONTNEED) of guest pages (host pages may be bigger): reads back as zeros. */
+abi_long target_madvise_dontneed(abi_ulong start, abi_ulong len);
 
 /* syscall.c */
 void syscall_init(void);
@@ -70,9 +75,9 @@ void signal_init(void);
 void queue_signal(CPUX86State *env, int sig, int si_code, abi_ulong addr);
 void process_pending_signals(CPUX86State *env);
 
-/* main.c */
+/* main.c: thread_cpu is the CPU of the calling guest thread (one host thread each). */
 void cpu_loop(CPUX86State *env);
-extern CPUX86State *thread_cpu;
+extern __thread CPUX86State *thread_cpu;
 
 /* ---- additions by linux-user (main.c, mmap.c, signal.c, strace.c) ---- */
 
@@ -96,10 +101,15 @@ abi_ulong do_brk(abi_ulong new_brk);
  * -E, -U, -0 and the program). */
 extern char **reexec_options;
 extern int reexec_option_count;
+/* main.c: the command that starts loongbt for a guest execve (env LOONGBT_REEXEC, set by the
+ * emulator wrapper of a cross build), or NULL for /proc/self/exe. */
+extern const char *reexec_command;
 
 /* main.c: true while cpu_exec runs guest code for thread_cpu (the SIGSEGV handler may then
  * turn a fault in the reservation into a guest page fault). */
 extern volatile int guest_code_running;
+/* main.c: the same, for the calling thread only (guest threads). */
+extern __thread volatile int thread_in_guest_code;
 
 /* signal.c: guest signal state behind rt_sigaction / rt_sigprocmask / sigaltstack / kill. */
 struct target_sigaction;

@@ -162,9 +162,14 @@ static void host_fault_handler(int sig, siginfo_t *info, void *puc)
     }
     /* A write to a guest page that exec.c protected because it holds translated code:
      * the page's TBs are dropped and the write is retried (any code path, syscalls too). */
-    if (h2g_valid(addr) && host_signal_write(info, uc) && page_unprotect(h2g(addr), host_signal_pc(uc)))
-        return;
-    if (env && guest_code_running && h2g_valid(addr)) {
+    if (h2g_valid(addr) && host_signal_write(info, uc)) {
+        tb_lock();                  /* nests if this thread already holds it (a syscall) */
+        int smc = page_unprotect(h2g(addr), host_signal_pc(uc));
+        tb_unlock();
+        if (smc)
+            return;
+    }
+    if (env && thread_in_guest_code && h2g_valid(addr)) {
         bool is_write = host_signal_write(info, uc);
         sigset_t set;
 
@@ -366,8 +371,10 @@ int do_sigsuspend(CPUX86State *env, uint64_t mask)
 static bool frame_write(abi_ulong addr, const void *data, size_t len)
 {
     if (!guest_access_ok(addr, (abi_ulong)len, true)) return false;
+    tb_lock();
     for (uint64_t a = addr & TARGET_PAGE_MASK; a < (uint64_t)addr + len; a += TARGET_PAGE_SIZE)
         page_unprotect((target_ulong)a, 0);
+    tb_unlock();
     memcpy(g2h(addr), data, len);
     return true;
 }

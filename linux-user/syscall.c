@@ -16,6 +16,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
+#include <pthread.h>
 #include <sched.h>
 #include <signal.h>
 #include <time.h>
@@ -72,8 +73,10 @@ static void *lock_user(abi_ulong addr, abi_ulong len, bool write)
 {
     if (!guest_access_ok(addr, len, write)) return NULL;
     if (write && len) {
+        tb_lock();
         for (uint64_t a = addr & TARGET_PAGE_MASK; a < (uint64_t)addr + len; a += TARGET_PAGE_SIZE)
             page_unprotect((target_ulong)a, 0);
+        tb_unlock();
     }
     return g2h(addr);
 }
@@ -158,8 +161,30 @@ static QEMU_NORETURN void guest_exit(int status)
     exit(status & 0xff);
 }
 
-/* One guest thread for now: exit ends the process like exit_group. */
-static abi_long sys_exit(CPUX86State *env, const abi_long *a) { guest_exit(a[0]); }
+/* Guest threads alive (host threads running cpu_loop); exit ends the calling thread only,
+ * unless it is the last one. */
+static int guest_threads = 1;
+
+static abi_long sys_exit(CPUX86State *env, const abi_long *a)
+{
+    TaskState *ts = env->opaque;
+    if (__atomic_sub_fetch(&guest_threads, 1, __ATOMIC_SEQ_CST) == 0)
+        guest_exit(a[0]);
+    /* CLONE_CHILD_CLEARTID / set_tid_address: zero the tid word and wake its futex (this is
+     * how pthread_join learns that the thread is gone). */
+    if (ts && ts->child_tidptr) {
+        uint32_t zero = 0;
+        if (copy_to_guest(ts->child_tidptr, &zero, 4))
+            syscall(SYS_futex, g2h(ts->child_tidptr), FUTEX_WAKE, INT_MAX, NULL, NULL, 0);
+    }
+    tb_lock();
+    cpu_unregister(env);
+    tb_unlock();
+    thread_cpu = NULL;
+    /* env and ts stay allocated: a signal handler may still look at them briefly. */
+    pthread_exit(NULL);
+}
+
 static abi_long sys_exit_group(CPUX86State *env, const abi_long *a) { guest_exit(a[0]); }
 static abi_long sys_getpid(CPUX86State *env, const abi_long *a) { return getpid(); }
 static abi_long sys_gettid(CPUX86State *env, const abi_long *a) { return gettid(); }
@@ -243,7 +268,109 @@ static abi_long sys_prctl(CPUX86State *env, const abi_long *a)
     }
 }
 
-/* Processes: fork only (clone without CLONE_VM); threads are a later issue. */
+static abi_long sys_set_thread_area(CPUX86State *env, const abi_long *a);
+static void gdt_tls_copy_out(void *dst);
+static void gdt_tls_copy_in(const void *src);
+static size_t gdt_tls_size(void);
+
+/* ---- threads: clone with CLONE_VM runs the child on a new host thread with its own CPU
+ * state (a copy of the parent's); translated code and the TB tables are shared (tb_lock). */
+typedef struct NewThread {
+    CPUX86State *env;
+    uint32_t flags;
+    abi_ulong ptid, ctid, tls;
+    sigset_t sigmask;                 /* the parent's host mask, restored in the child */
+    uint8_t gdt_tls[256];             /* the parent's TLS descriptors: the child inherits them */
+    pthread_mutex_t mutex;
+    pthread_cond_t cond;
+    pid_t tid;                        /* 0 until the child has started; -errno on failure */
+} NewThread;
+
+static void *guest_thread_start(void *arg)
+{
+    NewThread *nt = arg;
+    CPUX86State *env = nt->env;
+    TaskState *ts = env->opaque;
+    pid_t tid = gettid();
+    abi_long r = 0;
+
+    thread_cpu = env;
+    gdt_tls_copy_in(nt->gdt_tls);
+    if (nt->flags & CLONE_SETTLS) {
+        abi_long tls_arg[1] = { (abi_long)nt->tls };
+        r = sys_set_thread_area(env, tls_arg);
+    }
+    if (nt->flags & CLONE_CHILD_SETTID) copy_to_guest(nt->ctid, &tid, 4);
+    if (nt->flags & CLONE_PARENT_SETTID) copy_to_guest(nt->ptid, &tid, 4);
+    ts->child_tidptr = (nt->flags & CLONE_CHILD_CLEARTID) ? nt->ctid : 0;
+    sigset_t mask = nt->sigmask;
+
+    pthread_mutex_lock(&nt->mutex);
+    nt->tid = r < 0 ? (pid_t)r : tid;
+    pthread_cond_signal(&nt->cond);
+    pthread_mutex_unlock(&nt->mutex);     /* nt belongs to the parent from here on */
+    if (r < 0) {
+        __atomic_sub_fetch(&guest_threads, 1, __ATOMIC_SEQ_CST);
+        return NULL;
+    }
+    pthread_sigmask(SIG_SETMASK, &mask, NULL);
+    cpu_loop(env);
+    return NULL;
+}
+
+static abi_long do_clone_thread(CPUX86State *env, uint32_t flags, abi_ulong newsp,
+                                abi_ulong ptid, abi_ulong tls, abi_ulong ctid)
+{
+    NewThread nt = { .flags = flags, .ptid = ptid, .ctid = ctid, .tls = tls };
+    CPUX86State *child = malloc(sizeof(*child));
+    TaskState *ts = malloc(sizeof(*ts));
+    pthread_attr_t attr;
+    pthread_t th;
+    sigset_t all;
+
+    if (!child || !ts) { free(child); free(ts); return -ENOMEM; }
+    if (gdt_tls_size() > sizeof(nt.gdt_tls)) { free(child); free(ts); return -ENOMEM; }
+    *ts = *(TaskState *)env->opaque;
+    ts->child_tidptr = 0;
+    ts->signal_pending = 0;
+    memcpy(child, env, sizeof(*child));
+    memset(child->tb_jmp_cache, 0, sizeof(child->tb_jmp_cache));
+    child->exit_request = 0;
+    child->opaque = ts;
+    child->regs[R_EAX] = 0;                     /* clone returns 0 in the child */
+    if (newsp) child->regs[R_ESP] = newsp;
+    nt.env = child;
+    gdt_tls_copy_out(nt.gdt_tls);
+    pthread_mutex_init(&nt.mutex, NULL);
+    pthread_cond_init(&nt.cond, NULL);
+
+    /* The new host thread starts with every signal blocked and takes the parent's mask once
+     * its CPU state is in place (a signal must never find a thread without thread_cpu). */
+    sigfillset(&all);
+    pthread_sigmask(SIG_SETMASK, &all, &nt.sigmask);
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    pthread_attr_setstacksize(&attr, 4u * 1024 * 1024);
+    __atomic_add_fetch(&guest_threads, 1, __ATOMIC_SEQ_CST);
+    int err = pthread_create(&th, &attr, guest_thread_start, &nt);
+    pthread_attr_destroy(&attr);
+    if (err == 0) {
+        pthread_mutex_lock(&nt.mutex);
+        while (nt.tid == 0)
+            pthread_cond_wait(&nt.cond, &nt.mutex);
+        pthread_mutex_unlock(&nt.mutex);
+    } else {
+        __atomic_sub_fetch(&guest_threads, 1, __ATOMIC_SEQ_CST);
+        nt.tid = -EAGAIN;
+    }
+    pthread_sigmask(SIG_SETMASK, &nt.sigmask, NULL);
+    pthread_mutex_destroy(&nt.mutex);
+    pthread_cond_destroy(&nt.cond);
+    if (nt.tid < 0) { free(child); free(ts); }
+    return nt.tid;
+}
+
+/* Processes: clone without CLONE_VM (and vfork) is a host fork. */
 #define CLONE_THREAD_FLAGS (CLONE_VM | CLONE_THREAD | CLONE_SIGHAND)
 static abi_long do_fork(CPUX86State *env, uint32_t flags, abi_ulong newsp, abi_ulong ptid,
                         abi_ulong ctid)
@@ -275,7 +402,10 @@ static abi_long sys_vfork(CPUX86State *env, const abi_long *a) { return do_fork(
 static abi_long sys_clone(CPUX86State *env, const abi_long *a)
 {
     uint32_t flags = U(a[0]) & ~(uint32_t)(CLONE_VFORK | CLONE_VM);
-    if ((U(a[0]) & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) return -ENOSYS;   /* threads */
+    if ((U(a[0]) & (CLONE_VM | CLONE_VFORK)) == CLONE_VM) {
+        if ((U(a[0]) & CLONE_THREAD) && !(U(a[0]) & CLONE_SIGHAND)) return -EINVAL;
+        return do_clone_thread(env, U(a[0]), U(a[1]), U(a[2]), U(a[3]), U(a[4]));
+    }
     if (flags & CLONE_SETTLS) return -ENOSYS;
     return do_fork(env, flags, U(a[1]), U(a[2]), U(a[4]));
 }
@@ -341,7 +471,7 @@ static abi_long sys_execve(CPUX86State *env, const abi_long *a)
     hargv[n++] = (char *)p;
     for (int i = 1; i < argc; i++) hargv[n++] = gargv[i];
     hargv[n] = NULL;
-    execve("/proc/self/exe", hargv, genvp);
+    execve(reexec_command ? reexec_command : "/proc/self/exe", hargv, genvp);
     ret = -errno;
     free(hargv);
 out:
@@ -970,33 +1100,68 @@ static abi_long sys_utimensat(CPUX86State *env, const abi_long *a)
  * Memory
  * ------------------------------------------------------------------------------------------- */
 
-static abi_long sys_brk(CPUX86State *env, const abi_long *a) { return (abi_long)do_brk(U(a[0])); }
+/* The guest memory map (mmap.c) and the page descriptors it updates are shared by every
+ * guest thread: these calls run under tb_lock, which also keeps translation out. */
+static abi_long sys_brk(CPUX86State *env, const abi_long *a)
+{
+    tb_lock();
+    abi_long r = (abi_long)do_brk(U(a[0]));
+    tb_unlock();
+    return r;
+}
 
 static abi_long sys_mmap(CPUX86State *env, const abi_long *a)
 {
     struct target_mmap_arg_struct m;
     if (!copy_from_guest(&m, U(a[0]), sizeof(m))) return -EFAULT;
-    return target_mmap(m.addr, m.len, m.prot, m.flags, (int32_t)m.fd, (off_t)m.offset);
+    tb_lock();
+    abi_long r = target_mmap(m.addr, m.len, m.prot, m.flags, (int32_t)m.fd, (off_t)m.offset);
+    tb_unlock();
+    return r;
 }
 
 static abi_long sys_mmap2(CPUX86State *env, const abi_long *a)
 {
-    return target_mmap(U(a[0]), U(a[1]), a[2], a[3], a[4], (off_t)U(a[5]) << 12);
+    tb_lock();
+    abi_long r = target_mmap(U(a[0]), U(a[1]), a[2], a[3], a[4], (off_t)U(a[5]) << 12);
+    tb_unlock();
+    return r;
 }
 
-static abi_long sys_munmap(CPUX86State *env, const abi_long *a) { return target_munmap(U(a[0]), U(a[1])); }
-static abi_long sys_mprotect(CPUX86State *env, const abi_long *a) { return target_mprotect(U(a[0]), U(a[1]), a[2]); }
+static abi_long sys_munmap(CPUX86State *env, const abi_long *a)
+{
+    tb_lock();
+    abi_long r = target_munmap(U(a[0]), U(a[1]));
+    tb_unlock();
+    return r;
+}
+
+static abi_long sys_mprotect(CPUX86State *env, const abi_long *a)
+{
+    tb_lock();
+    abi_long r = target_mprotect(U(a[0]), U(a[1]), a[2]);
+    tb_unlock();
+    return r;
+}
+
 static abi_long sys_mremap(CPUX86State *env, const abi_long *a)
 {
-    return target_mremap(U(a[0]), U(a[1]), U(a[2]), U(a[3]), U(a[4]));
+    tb_lock();
+    abi_long r = target_mremap(U(a[0]), U(a[1]), U(a[2]), U(a[3]), U(a[4]));
+    tb_unlock();
+    return r;
 }
 
 /* Only MADV_DONTNEED changes what the program sees (private memory reads back as zero). */
 static abi_long sys_madvise(CPUX86State *env, const abi_long *a)
 {
     if (a[2] == MADV_DONTNEED && U(a[1]) && guest_access_ok(U(a[0]), U(a[1]), false) &&
-        !(U(a[0]) & (TARGET_PAGE_SIZE - 1)))
-        return get_errno(madvise(g2h(U(a[0])), U(a[1]), MADV_DONTNEED));
+        !(U(a[0]) & (TARGET_PAGE_SIZE - 1))) {
+        tb_lock();                 /* mmap.c: host pages may be bigger than the guest's */
+        abi_long r = target_madvise_dontneed(U(a[0]), U(a[1]));
+        tb_unlock();
+        return r;
+    }
     return 0;
 }
 
@@ -1204,7 +1369,12 @@ typedef struct GuestDescriptor {
     uint32_t base, limit;     /* limit in bytes (already scaled by limit_in_pages) */
     struct target_user_desc desc;
 } GuestDescriptor;
-static GuestDescriptor gdt_tls[GDT_TLS_COUNT];
+/* Per thread, like the kernel's: clone copies the parent's, CLONE_SETTLS then changes one. */
+static __thread GuestDescriptor gdt_tls[GDT_TLS_COUNT];
+
+static size_t gdt_tls_size(void) { return sizeof(gdt_tls); }
+static void gdt_tls_copy_out(void *dst) { memcpy(dst, gdt_tls, sizeof(gdt_tls)); }
+static void gdt_tls_copy_in(const void *src) { memcpy(gdt_tls, src, sizeof(gdt_tls)); }
 
 static bool user_desc_is_empty(const struct target_user_desc *d)
 {

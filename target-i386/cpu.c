@@ -33,6 +33,8 @@ void cpu_x86_init_user(CPUX86State *env)
     set_flat_segment(&env->segs[R_SS], LINUX_USER_DS);
     set_flat_segment(&env->segs[R_FS], 0);
     set_flat_segment(&env->segs[R_GS], 0);
+    cpu_set_mxcsr(env, MXCSR_DEFAULT);
+    cpu_x86_fpu_init(env);                  /* x87 as after FNINIT (fpu_helper.c) */
 }
 
 /* ------------------------------------------------------------------ segment loads */

@@ -131,8 +131,9 @@ enum {
 #define CPUID_ECX_SSE3  (1u << 0)
 #define CPUID_ECX_SSSE3 (1u << 9)
 
-#define LOONGBT_CPUID_1_EDX (CPUID_EDX_TSC | CPUID_EDX_CX8 | CPUID_EDX_CMOV)
-#define LOONGBT_CPUID_1_ECX 0u
+#define LOONGBT_CPUID_1_EDX (CPUID_EDX_FPU | CPUID_EDX_TSC | CPUID_EDX_CX8 | CPUID_EDX_CMOV | \
+                             CPUID_EDX_MMX | CPUID_EDX_FXSR | CPUID_EDX_SSE | CPUID_EDX_SSE2)
+#define LOONGBT_CPUID_1_ECX (CPUID_ECX_SSE3 | CPUID_ECX_SSSE3)
 
 /* Exceptions raised by translated code / helpers (vector numbers as on the CPU), and
  * loongbt-internal exits to the main loop. */
@@ -145,6 +146,7 @@ enum {
 #define EXCP0D_GPF    13
 #define EXCP0E_PAGE   14
 #define EXCP10_COPR   16
+#define EXCP13_XM     19      /* SIMD floating-point exception (unmasked MXCSR flag) */
 #define EXCP_SYSCALL  0x100   /* int $0x80: eip already points after the instruction */
 #define EXCP_INTERRUPT 0x101  /* asynchronous exit request (signal pending) */
 #define EXCP_HLT      0x102
@@ -243,5 +245,63 @@ void QEMU_NORETURN raise_exception_err(CPUX86State *env, int excp, int error_cod
 /* Segment descriptor lookup for user mode: linux-user owns the GDT/LDT (set_thread_area,
  * modify_ldt) and answers base/limit for a selector; returns false for an invalid selector. */
 bool linux_user_lookup_segment(uint32_t selector, uint32_t *base, uint32_t *limit);
+
+
+/* ---- x87 (fpu_helper.c, translate-x87.c.inc) ---- */
+
+/* Status word bits (fpus; TOP lives in fpstt and is merged in by fnstsw/fnstenv/...). */
+#define FPUS_IE 0x0001
+#define FPUS_DE 0x0002
+#define FPUS_ZE 0x0004
+#define FPUS_OE 0x0008
+#define FPUS_UE 0x0010
+#define FPUS_PE 0x0020
+#define FPUS_SF 0x0040      /* stack fault (with IE; C1 = 1 overflow, 0 underflow) */
+#define FPUS_ES 0x0080      /* an unmasked exception is pending: the next waiting insn raises #MF */
+#define FPUS_C0 0x0100
+#define FPUS_C1 0x0200
+#define FPUS_C2 0x0400
+#define FPUS_C3 0x4000
+#define FPUS_B  0x8000      /* busy: mirrors ES */
+#define FPUC_DEFAULT 0x037f /* finit: all exceptions masked, 64-bit precision, round to nearest */
+
+/* Two-operand arithmetic, in ModRM.reg order of D8/DC/DE (the translator indexes this list
+ * with reg directly; UCOM/UCOMP are the fucom forms of DD/DA). dst = dst op src, SUBR/DIVR
+ * compute src op dst. */
+#define X87_ARITH_OPS(X) X(ADD) X(MUL) X(COM) X(COMP) X(SUB) X(SUBR) X(DIV) X(DIVR) \
+    X(UCOM) X(UCOMP)
+enum {
+#define X(name) X87_##name,
+    X87_ARITH_OPS(X)
+#undef X
+};
+
+/* Operations without an explicit operand, run by helper_x87_op (one C function each in
+ * fpu_helper.c): name, function suffix, and whether the instruction is a "waiting" one (checks
+ * for a pending unmasked exception first; the FN* forms do not). */
+#define X87_NOARG_OPS(X) \
+    X(FCHS, fchs, 1)       X(FABS, fabs, 1)       X(FTST, ftst, 1)       X(FXAM, fxam, 1) \
+    X(FLD1, fld1, 1)       X(FLDL2T, fldl2t, 1)   X(FLDL2E, fldl2e, 1)   X(FLDPI, fldpi, 1) \
+    X(FLDLG2, fldlg2, 1)   X(FLDLN2, fldln2, 1)   X(FLDZ, fldz, 1)       X(FNOP, fnop, 1) \
+    X(F2XM1, f2xm1, 1)     X(FYL2X, fyl2x, 1)     X(FPTAN, fptan, 1)     X(FPATAN, fpatan, 1) \
+    X(FXTRACT, fxtract, 1) X(FPREM1, fprem1, 1)   X(FDECSTP, fdecstp, 1) X(FINCSTP, fincstp, 1) \
+    X(FPREM, fprem, 1)     X(FYL2XP1, fyl2xp1, 1) X(FSQRT, fsqrt, 1)     X(FSINCOS, fsincos, 1) \
+    X(FRNDINT, frndint, 1) X(FSCALE, fscale, 1)   X(FSIN, fsin, 1)       X(FCOS, fcos, 1) \
+    X(FCOMPP, fcompp, 1)   X(FUCOMPP, fucompp, 1) X(FNCLEX, fnclex, 0)   X(FNINIT, fninit, 0) \
+    X(FWAIT, fwait, 1)
+enum {
+#define X(name, fn, waits) X87_OP_##name,
+    X87_NOARG_OPS(X)
+#undef X
+    X87_OP_COUNT
+};
+
+/* Reset the x87 state as FNINIT does (cpu_x86_init_user calls it at start-up). */
+void cpu_x86_fpu_init(CPUX86State *env);
+
+/* SSE: load MXCSR (reserved bits dropped) and the sse_status fields derived from it: rounding,
+ * FTZ, DAZ, SSE NaN rule (sse_helper.c). The power-on value is MXCSR_DEFAULT. */
+#define MXCSR_DEFAULT 0x1f80
+void cpu_set_mxcsr(CPUX86State *env, uint32_t mxcsr);
 
 #endif

@@ -72,7 +72,8 @@ void tcg_x86_init(void)
     X(One, "constant 1 (shift count)") \
     X(Zb,  "byte register in opcode bits 0-2") \
     X(Zv,  "register in opcode bits 0-2, operand size") \
-    X(Zd,  "32-bit register in opcode bits 0-2")
+    X(Zd,  "32-bit register in opcode bits 0-2") \
+    X(Mx,  "ModRM: memory of any size (address computed) or a register the family decodes (x87)")
 
 enum X86OperandKind {
 #define X(name, doc) name,
@@ -670,6 +671,11 @@ static bool decode_operand(DisasContext *s, X86Insn *in, int k, X86Operand *op)
             op->kind = OPK_MEM;
             op->addr = in->addr;
         }
+        return true;
+    case Mx:                    /* x87: the family reads in->modrm / in->addr itself */
+        op->kind = mod == 3 ? OPK_NONE : OPK_MEM;
+        op->ot = vsize;
+        op->addr = in->addr;
         return true;
     case M: case Mq:
         if (mod == 3)
@@ -1841,6 +1847,8 @@ static void gen_string(DisasContext *s, X86Insn *in)
 
 /* ================================================================== opcode tables */
 
+#include "translate-x87.c.inc"
+#include "translate-sse.c.inc"
 #include "decode-tables.inc"
 
 /* ================================================================== instruction decoder */
@@ -1897,7 +1905,7 @@ static void disas_insn(DisasContext *s)
     bool need_modrm = e->flags & F_GROUP;
     for (int i = 0; i < 3; i++) {
         switch (e->op[i]) {
-        case Eb: case Ew: case Ev: case Gb: case Gv: case M: case Mq: case Sw:
+        case Eb: case Ew: case Ev: case Gb: case Gv: case M: case Mq: case Sw: case Mx:
             need_modrm = true;
             break;
         default:

@@ -1003,6 +1003,30 @@ static void gen_set_label_op(TCGContext *s, const TCGOp *op)
     tcg_out_label(s, arg_label(op->args[0]));
 }
 
+/* -d stats. Host instructions are counted as bytes / 4 on fixed-width hosts (tcg_insn_unit is
+ * a 32-bit word: LoongArch, MIPS); x86_64 reports bytes only. Static inflation = host
+ * instructions of each block's fast path (its code minus the exit_tb sequences) per guest
+ * instruction translated, over every translation made (retranslations included). */
+void tcg_print_stats(void)
+{
+    const TCGContext *s = tcg_ctx;
+    uint64_t gi = s->stat_guest_insns ? s->stat_guest_insns : 1;
+    uint64_t fast = s->stat_host_bytes - s->stat_exit_bytes;
+    qemu_log("stats: %" PRIu64 " TBs, %" PRIu64 " guest insns translated (%.1f per TB)\n",
+             s->stat_tbs, s->stat_guest_insns, (double)s->stat_guest_insns / (double)(s->stat_tbs ? s->stat_tbs : 1));
+    qemu_log("stats: %" PRIu64 " ops, %" PRIu64 " removed by liveness, %" PRIu64 " spills\n",
+             s->stat_ops, s->stat_ops_removed, s->stat_spills);
+    qemu_log("stats: host code %" PRIu64 " bytes (%.2f per guest insn), exit_tb sequences %" PRIu64
+             " bytes, fast path %.2f bytes per guest insn\n", s->stat_host_bytes,
+             (double)s->stat_host_bytes / (double)gi, s->stat_exit_bytes, (double)fast / (double)gi);
+    if (sizeof(tcg_insn_unit) == 4)
+        qemu_log("stats: host insns %" PRIu64 ", fast path %" PRIu64 ": static inflation %.2f host insns per guest insn\n",
+                 s->stat_host_bytes / 4, fast / 4, (double)(fast / 4) / (double)gi);
+    else
+        qemu_log("stats: host insns n/a (variable-length host instructions): static inflation n/a\n");
+    qemu_log_flush();
+}
+
 int tcg_gen_code(TCGContext *s, void *tb)
 {
     int num_insns = -1;
@@ -1029,6 +1053,7 @@ int tcg_gen_code(TCGContext *s, void *tb)
         const TCGOp *op = &s->ops[oi];
         s->cur_op = op;
         s->stat_ops++;
+        size_t op_start = tcg_current_code_offset(s);
         switch (op->opc) {
         case INDEX_op_nop: break;
         case INDEX_op_mov_i32: case INDEX_op_mov_i64: reg_alloc_mov(s, op); break;
@@ -1041,6 +1066,8 @@ int tcg_gen_code(TCGContext *s, void *tb)
         case INDEX_op_call: reg_alloc_call(s, op); break;
         default: reg_alloc_op(s, op); break;
         }
+        if (op->opc == INDEX_op_exit_tb)
+            s->stat_exit_bytes += tcg_current_code_offset(s) - op_start;
         if (s->code_gen_highwater && (void *)s->code_ptr > s->code_gen_highwater) return -1;
     }
     s->cur_op = NULL;
@@ -1048,6 +1075,8 @@ int tcg_gen_code(TCGContext *s, void *tb)
     s->nb_insns = num_insns + 1;
 
     tcg_flush_icache_range((uintptr_t)s->code_buf, (uintptr_t)s->code_ptr);
+    if (s->stat_tbs == 0 && qemu_loglevel_mask(CPU_LOG_STATS))
+        atexit(tcg_print_stats);
     s->stat_tbs++;
     s->stat_guest_insns += s->nb_insns;
     s->stat_host_bytes += tcg_current_code_offset(s);

@@ -253,10 +253,15 @@ typedef struct TCGContext {
     TCGRelocation relocs_pool[TCG_MAX_RELOCS];
     /* More statistics: ops seen by the allocator, ops removed by liveness, spills emitted. */
     uint64_t stat_ops, stat_ops_removed, stat_spills;
+    /* Bytes of exit_tb sequences (the return to cpu_exec that chained blocks skip): the static
+     * inflation of -d stats counts the rest of each block as its fast path. */
+    uint64_t stat_exit_bytes;
     const TCGOp *cur_op;            /* op being allocated (for error reports) */
 } TCGContext;
 
 extern TCGContext *tcg_ctx;
+/* -d stats: print the translation statistics above to the log (registered at exit). */
+void tcg_print_stats(void);
 extern TCGv_ptr cpu_env;
 
 /* ------------------------------------------------------------------ core API (tcg.c) */

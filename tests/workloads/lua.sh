@@ -1,0 +1,7 @@
+# lua: Debian's lua5.4 (dynamic) running a script with tables, closures, coroutines, string
+# library patterns, integer and float arithmetic, string.format, sorting and error handling.
+gen_text 21 500 > text
+guest lua5.4 "$WORKLOAD_DIR/workload.lua" text
+echo "lua status: $?"
+guest lua5.4 -e 'error("deliberate")'
+echo "lua error status: $?"
