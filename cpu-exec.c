@@ -9,6 +9,7 @@
 #include "exec-all.h"
 #include "tcg.h"
 #include "qemu.h"
+#include "helper-proto.h"
 
 bool tb_chain_enabled = CONFIG_TB_CHAIN;
 
@@ -124,6 +125,30 @@ void tb_flush_safe(CPUX86State *env)
      * retries its allocation and comes back here if it is still full. */
 }
 
+/* ------------------------------------------------------------------ guest atomics */
+/* Translated code does a locked read-modify-write as separate loads and stores; with guest
+ * threads on several host CPUs, helper_guest_atomic_begin/end (around every lock-prefixed
+ * instruction and xchg with memory) serialise them under one lock. A fault inside such an
+ * instruction leaves through cpu_loop_exit: cpu_exec releases the lock when it lands. */
+static pthread_mutex_t guest_atomic_mutex = PTHREAD_MUTEX_INITIALIZER;
+static __thread bool guest_atomic_held;
+
+void helper_guest_atomic_begin(void)
+{
+    if (cpu_count() > 1) {
+        pthread_mutex_lock(&guest_atomic_mutex);
+        guest_atomic_held = true;
+    }
+}
+
+void helper_guest_atomic_end(void)
+{
+    if (guest_atomic_held) {
+        guest_atomic_held = false;
+        pthread_mutex_unlock(&guest_atomic_mutex);
+    }
+}
+
 /* ------------------------------------------------------------------ TB lookup */
 static inline uint32_t cpu_tb_cflags(CPUX86State *env)
 {
@@ -234,6 +259,7 @@ int cpu_exec(CPUX86State *env)
         /* Back from cpu_loop_exit: a helper or a signal handler ended the TB. Signals blocked
          * by the handler are re-enabled by the signal code, not here. */
         tb_lock_reset();
+        helper_guest_atomic_end();
         code_leave();
         return env->exception_index;
     }

@@ -115,15 +115,19 @@ TranslationBlock *tb_gen_code_with(CPUX86State *env, target_ulong pc, target_ulo
     TranslationBlock *tb;
     int size;
 
+    int flushes = 0;
+
     tb_gen_flushed = false;
 restart:
     tb = tb_alloc(pc);
     if (!tb) {
+        /* With guest threads, others may fill the fresh buffer again before this thread gets
+         * tb_lock back: retry a few times before calling the buffer too small. */
+        if (++flushes > 64)
+            tcg_abort_msg(__FILE__, __LINE__, "tb_alloc keeps failing after tb_flush");
         tb_flush_safe(env);
         tb_gen_flushed = true;
-        tb = tb_alloc(pc);
-        if (!tb)
-            tcg_abort_msg(__FILE__, __LINE__, "tb_alloc failed right after tb_flush");
+        goto restart;
     }
     tb->cs_base = cs_base;
     tb->flags = flags;

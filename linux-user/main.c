@@ -265,7 +265,8 @@ void cpu_loop(CPUX86State *env)
                          env->exception_addr);
             break;
         case EXCP01_DB:
-            queue_signal(env, SIGTRAP, TRAP_TRACE, env->eip);
+            queue_signal(env, SIGTRAP, env->error_code == EXCP01_ICEBP ? TRAP_BRKPT : TRAP_TRACE,
+                         env->eip);
             break;
         case EXCP03_INT3:
             queue_signal(env, SIGTRAP, 0x80 /* SI_KERNEL */, 0);

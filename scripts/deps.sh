@@ -9,6 +9,7 @@ PKGS=(
   gcc-i686-linux-gnu libc6-dev-i386-cross       # i386 guest test programs (no gcc-multilib!)
   libcapstone-dev libpfm4-dev libcmocka-dev     # disassembly, perf counters, unit tests
   llvm-19 clang-19 lld-19                       # llvm-mc-19 / llvm-objdump-19 encoding oracle
+  libclang-rt-19-dev                            # libFuzzer + ASan runtimes for `make fuzz`
   qemu-user                                     # qemu-i386 reference for `make bench`
   linux-perf                                    # perf stat for profiling
 )

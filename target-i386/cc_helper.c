@@ -217,6 +217,8 @@ void cpu_load_eflags(CPUX86State *env, uint32_t eflags, uint32_t update_mask)
     update_mask &= ~(CC_ALL | DF_MASK);
     env->eflags = ((env->eflags & ~update_mask) | (eflags & update_mask)) & ~(CC_ALL | DF_MASK);
     env->eflags |= 0x2;
+    /* TF changes how code is translated (one instruction per TB, then a debug trap). */
+    env->hflags = (env->hflags & ~HF_TF_MASK) | (env->eflags & HF_TF_MASK);
 }
 
 uint32_t helper_read_eflags(CPUX86State *env)

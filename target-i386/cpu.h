@@ -107,6 +107,11 @@ enum {
  * listed: popf leaves it clear. */
 #define EFLAGS_USER_WRITABLE (TF_MASK | NT_MASK | AC_MASK | ID_MASK)
 
+/* env->hflags bits (part of a TB's identity). HF_TF: EFLAGS.TF is set; such TBs hold one
+ * instruction and end with a debug trap (SIGTRAP TRAP_TRACE) after it. Kept equal to TF_MASK
+ * and maintained by cpu_load_eflags. */
+#define HF_TF_MASK TF_MASK
+
 /*
  * CPUID as seen by the guest (helper_cpuid in int_helper.c): a plain i686-class
  * "GenuineIntel" family 6 model 15. Feature bits are advertised only for what the translator
@@ -133,12 +138,24 @@ enum {
 
 #define LOONGBT_CPUID_1_EDX (CPUID_EDX_FPU | CPUID_EDX_TSC | CPUID_EDX_CX8 | CPUID_EDX_CMOV | \
                              CPUID_EDX_MMX | CPUID_EDX_FXSR | CPUID_EDX_SSE | CPUID_EDX_SSE2)
-#define LOONGBT_CPUID_1_ECX (CPUID_ECX_SSE3 | CPUID_ECX_SSSE3)
+#define LOONGBT_CPUID_1_ECX (CPUID_ECX_SSE3 | CPUID_ECX_SSSE3 | LOONGBT_CPUID_1_ECX_INT)
+
+/* Integer extensions (issue 3). Advertised: MOVBE and POPCNT (leaf 1 ECX), LZCNT (ABM, leaf
+ * 0x80000001 ECX). Not advertised, so they run as on a CPU without them: BMI1 (f3 0f bc is bsf),
+ * SSE4.2 (crc32 is #UD). Extended leaves go up to the brand string (0x80000002-4). */
+#define CPUID_ECX_MOVBE  (1u << 22)
+#define CPUID_ECX_POPCNT (1u << 23)
+#define CPUID_8000_0001_ECX_ABM (1u << 5)
+#define LOONGBT_CPUID_1_ECX_INT (CPUID_ECX_MOVBE | CPUID_ECX_POPCNT)
+#define LOONGBT_CPUID_8000_0001_ECX CPUID_8000_0001_ECX_ABM
+#define CPUID_MAX_EXT_LEAF 0x80000004u
+#define CPUID_BRAND_STRING "loongbt i386 virtual CPU"   /* up to 47 characters */
 
 /* Exceptions raised by translated code / helpers (vector numbers as on the CPU), and
  * loongbt-internal exits to the main loop. */
 #define EXCP00_DIVZ   0
-#define EXCP01_DB     1
+#define EXCP01_DB     1   /* error_code 0: single step (TF); EXCP01_ICEBP: int1 (f1) */
+#define EXCP01_ICEBP  1   /* error_code of EXCP01_DB raised by int1: Linux reports TRAP_BRKPT */
 #define EXCP03_INT3   3
 #define EXCP04_INTO   4
 #define EXCP05_BOUND  5
@@ -183,7 +200,7 @@ typedef struct CPUX86State {
     uint32_t cc_dst, cc_src, cc_src2;
     uint32_t cc_op;
     int32_t df;               /* 1 or -1 */
-    uint32_t hflags;          /* translation-time flags (none needed in flat 32-bit user mode yet) */
+    uint32_t hflags;          /* translation-time flags: HF_* below */
     SegmentCache segs[6];
 
     /* ---- x87 / MMX / SSE: filled in by the instruction-set issue ---- */
@@ -198,6 +215,11 @@ typedef struct CPUX86State {
     uint16_t fpop;            /* last x87 opcode (11 bits) */
     uint32_t fpip, fpdp;      /* last x87 instruction and data pointers (fnstenv/fsave) */
     float_status fp_status;   /* rounding/precision from fpuc, sticky flags merged into fpus */
+    /* C1 after an inexact add/sub/mul/div/sqrt ("rounded up") is computed only when the status
+     * word is read: the operation and operands are kept here (fpu_helper.c, fpu_binop). */
+    void *fp_c1_fn;           /* NULL: C1 in fpus is current */
+    floatx80 fp_c1_a, fp_c1_b, fp_c1_r;
+    float_status fp_c1_status;
 
     /* SSE: xmm0-7 and MXCSR (RC, FZ, DAZ, masks, flags); sse_status mirrors MXCSR. */
     XMMReg xmm_regs[8] __attribute__((aligned(16)));
@@ -298,6 +320,14 @@ enum {
 
 /* Reset the x87 state as FNINIT does (cpu_x86_init_user calls it at start-up). */
 void cpu_x86_fpu_init(CPUX86State *env);
+/* FPU images in host memory, for signal frames (the i386 kernel's _fpstate starts with the
+ * 108-byte FNSAVE image; its FXSAVE part is 512 bytes, 16-byte aligned in the guest):
+ * 32-bit protected-mode FNSAVE layout without the re-initialisation, and FXSAVE/FXRSTOR
+ * (cpu_x86_fxrstor returns false, changing nothing, for an MXCSR with reserved bits set). */
+void cpu_x86_fsave(CPUX86State *env, uint8_t *p);
+void cpu_x86_frstor(CPUX86State *env, const uint8_t *p);
+void cpu_x86_fxsave(CPUX86State *env, uint8_t *p);
+bool cpu_x86_fxrstor(CPUX86State *env, const uint8_t *p);
 
 /* SSE: load MXCSR (reserved bits dropped) and the sse_status fields derived from it: rounding,
  * FTZ, DAZ, SSE NaN rule (sse_helper.c). The power-on value is MXCSR_DEFAULT. */

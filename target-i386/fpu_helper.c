@@ -12,6 +12,11 @@
  * Exceptions: flags accumulate in the status word; an unmasked one sets ES/B and the next
  * "waiting" x87 instruction raises #MF (EXCP10_COPR -> SIGFPE). Results are always those of
  * the masked response (the CPU would leave the destination unchanged for #I/#Z/#D).
+ * C1 ("rounded up") of arithmetic results is computed lazily, when the status word is read.
+ *
+ * Sections: state helpers, C1, loads, arithmetic and compares, stores, register moves,
+ * control, environment images, XF arithmetic, XF constants and series, transcendentals,
+ * other no-operand ops, dispatch.
  */
 #include "cpu.h"
 #include "helper-proto.h"
@@ -53,6 +58,7 @@ void cpu_x86_fpu_init(CPUX86State *env)
     for (int i = 0; i < 8; i++)
         env->fptags[i] = 1;
     env->fp_status.flags = 0;
+    env->fp_c1_fn = NULL;
     fpu_update_status_from_fpuc(env);
 }
 
@@ -74,14 +80,17 @@ static void fpu_take_flags(CPUX86State *env)
 
 static inline bool fpu_invalid_masked(CPUX86State *env) { return env->fpuc & FPUS_IE; }
 
+/* Writing C1 (or all condition codes) supersedes a lazily computed C1 (fpu_binop). */
 static inline void fpu_set_cc(CPUX86State *env, int cc)
 {
     env->fpus = (env->fpus & ~FPUS_CC) | cc;
+    env->fp_c1_fn = NULL;
 }
 
 static inline void fpu_set_c1(CPUX86State *env, bool c1)
 {
     env->fpus = (env->fpus & ~FPUS_C1) | (c1 ? FPUS_C1 : 0);
+    env->fp_c1_fn = NULL;
 }
 
 /* A waiting instruction: deliver a pending unmasked exception first (#MF). */
@@ -140,23 +149,38 @@ static void fpu_set_st(CPUX86State *env, int i, floatx80 v)
 
 /* ================================================================== rounding direction (C1) */
 
-/* C1 after a rounded result: 1 when the result was rounded away from zero. Found by redoing
- * the operation with truncation: if that gives other bits, the first result is the larger one. */
+/*
+ * C1 after a rounded result: 1 when the result was rounded away from zero. Found by redoing
+ * the operation with truncation: if that gives other bits, the first result is the larger
+ * one. Programs almost never look, so for add/sub/mul/div/sqrt the redo is deferred until the
+ * status word is read (fpu_resolve_c1) or C1 is overwritten.
+ */
 typedef floatx80 (*X87BinOp)(floatx80, floatx80, float_status *);
+
+static void fpu_resolve_c1(CPUX86State *env)
+{
+    X87BinOp fn = (X87BinOp)env->fp_c1_fn;
+    if (!fn)
+        return;
+    float_status tz = env->fp_c1_status;
+    tz.rounding_mode = float_round_to_zero;
+    floatx80 t = fn(env->fp_c1_a, env->fp_c1_b, &tz);
+    fpu_set_c1(env, t.mant != env->fp_c1_r.mant || t.sexp != env->fp_c1_r.sexp);
+}
 
 static floatx80 fpu_binop(CPUX86State *env, X87BinOp fn, floatx80 a, floatx80 b)
 {
     env->fp_status.flags = 0;
     floatx80 r = fn(a, b, &env->fp_status);
-    bool up = false;
+    fpu_set_c1(env, false);
     if ((env->fp_status.flags & float_flag_inexact) &&
         env->fp_status.rounding_mode != float_round_to_zero) {
-        float_status tz = env->fp_status;
-        tz.rounding_mode = float_round_to_zero;
-        floatx80 t = fn(a, b, &tz);
-        up = t.mant != r.mant || t.sexp != r.sexp;
+        env->fp_c1_fn = (void *)fn;
+        env->fp_c1_a = a;
+        env->fp_c1_b = b;
+        env->fp_c1_r = r;
+        env->fp_c1_status = env->fp_status;
     }
-    fpu_set_c1(env, up);
     fpu_take_flags(env);
     return r;
 }
@@ -205,10 +229,9 @@ void helper_fild_i64(CPUX86State *env, uint64_t v)
     fpu_push(env, int64_to_floatx80((int64_t)v));
 }
 
-static floatx80 fx80_from_guest(uint32_t addr)
+static floatx80 fx80_load(const uint8_t *p)
 {
     floatx80 x;
-    const uint8_t *p = g2h(addr);
     x.mant = 0;
     for (int i = 7; i >= 0; i--)
         x.mant = (x.mant << 8) | p[i];
@@ -216,9 +239,8 @@ static floatx80 fx80_from_guest(uint32_t addr)
     return x;
 }
 
-static void fx80_to_guest(uint32_t addr, floatx80 x)
+static void fx80_store(uint8_t *p, floatx80 x)
 {
-    uint8_t *p = g2h(addr);
     for (int i = 0; i < 8; i++)
         p[i] = x.mant >> (8 * i);
     p[8] = x.sexp;
@@ -228,7 +250,7 @@ static void fx80_to_guest(uint32_t addr, floatx80 x)
 void helper_fld_f80(CPUX86State *env, uint32_t addr)
 {
     fpu_check_pending(env);
-    floatx80 x = fx80_from_guest(addr);   /* read first: a fault leaves the stack alone */
+    floatx80 x = fx80_load(g2h(addr));    /* read first: a fault leaves the stack alone */
     if (!fpu_push_check(env))
         return;
     fpu_set_c1(env, false);
@@ -503,9 +525,9 @@ void helper_fst_f80(CPUX86State *env, uint32_t addr, int32_t pop)
     const floatx80 *x = fpu_store_source(env);
     if (x) {
         fpu_set_c1(env, false);
-        fx80_to_guest(addr, *x);
+        fx80_store(g2h(addr), *x);
     } else if (fpu_invalid_masked(env)) {
-        fx80_to_guest(addr, floatx80_default_nan());
+        fx80_store(g2h(addr), floatx80_default_nan());
     }
     if (pop)
         fpu_pop(env);
@@ -629,6 +651,7 @@ uint32_t helper_fnstcw(CPUX86State *env)
 
 static uint16_t fpu_status_word(CPUX86State *env)
 {
+    fpu_resolve_c1(env);
     return (env->fpus & ~0x3800) | ((env->fpstt & 7) << 11);
 }
 
@@ -639,6 +662,7 @@ uint32_t helper_fnstsw(CPUX86State *env)
 
 static void fpu_load_status_word(CPUX86State *env, uint16_t sw)
 {
+    env->fp_c1_fn = NULL;
     env->fpstt = (sw >> 11) & 7;
     env->fpus = sw & ~0x3800;
 }
@@ -725,21 +749,40 @@ void helper_fnstenv(CPUX86State *env, uint32_t addr, int32_t data32)
     fpu_update_status_from_fpuc(env);
 }
 
+/* The register images of FNSAVE / FRSTOR follow the environment, ST0 first. */
+static void fpu_save_regs(CPUX86State *env, uint8_t *p)
+{
+    for (int i = 0; i < 8; i++)
+        fx80_store(p + 10 * i, ST(i));
+}
+
+static void fpu_load_regs(CPUX86State *env, const uint8_t *p)
+{
+    for (int i = 0; i < 8; i++)
+        ST(i) = fx80_load(p + 10 * i);
+}
+
+void cpu_x86_fsave(CPUX86State *env, uint8_t *p)
+{
+    fpu_save_regs(env, p + fpu_store_env(env, p, true));
+}
+
+void cpu_x86_frstor(CPUX86State *env, const uint8_t *p)
+{
+    fpu_load_regs(env, p + fpu_load_env(env, p, true));
+}
+
 void helper_frstor(CPUX86State *env, uint32_t addr, int32_t data32)
 {
     fpu_check_pending(env);
     const uint8_t *p = g2h(addr);
-    int n = fpu_load_env(env, p, data32);
-    for (int i = 0; i < 8; i++)
-        ST(i) = fx80_from_guest(addr + n + 10 * i);
+    fpu_load_regs(env, p + fpu_load_env(env, p, data32));
 }
 
 void helper_fnsave(CPUX86State *env, uint32_t addr, int32_t data32)
 {
     uint8_t *p = g2h(addr);
-    int n = fpu_store_env(env, p, data32);
-    for (int i = 0; i < 8; i++)
-        fx80_to_guest(addr + n + 10 * i, ST(i));
+    fpu_save_regs(env, p + fpu_store_env(env, p, data32));
     cpu_x86_fpu_init(env);
 }
 
@@ -747,12 +790,8 @@ void helper_fnsave(CPUX86State *env, uint32_t addr, int32_t data32)
  * 16-byte slots, XMM0-7. Bytes 288-511 (reserved / available) are not written. */
 #define FXSAVE_MXCSR_MASK 0x0000ffff
 
-void helper_fxsave(CPUX86State *env, uint32_t addr)
+void cpu_x86_fxsave(CPUX86State *env, uint8_t *p)
 {
-    fpu_check_pending(env);
-    if (addr & 15)
-        raise_exception_err(env, EXCP0D_GPF, 0);
-    uint8_t *p = g2h(addr);
     uint8_t ftw = 0;
     for (int i = 0; i < 8; i++)
         ftw |= !env->fptags[i] << i;
@@ -769,22 +808,18 @@ void helper_fxsave(CPUX86State *env, uint32_t addr)
     put32(p + 28, FXSAVE_MXCSR_MASK);
     for (int i = 0; i < 8; i++) {
         memset(p + 32 + 16 * i, 0, 16);
-        fx80_to_guest(addr + 32 + 16 * i, ST(i));
+        fx80_store(p + 32 + 16 * i, ST(i));
     }
     for (int i = 0; i < 8; i++)
         for (int j = 0; j < 16; j++)
             p[160 + 16 * i + j] = env->xmm_regs[i].b[j];
 }
 
-void helper_fxrstor(CPUX86State *env, uint32_t addr)
+bool cpu_x86_fxrstor(CPUX86State *env, const uint8_t *p)
 {
-    fpu_check_pending(env);
-    if (addr & 15)
-        raise_exception_err(env, EXCP0D_GPF, 0);
-    const uint8_t *p = g2h(addr);
     uint32_t mxcsr = get32(p + 24);
     if (mxcsr & ~FXSAVE_MXCSR_MASK)
-        raise_exception_err(env, EXCP0D_GPF, 0);
+        return false;
     env->fpuc = get16(p);
     fpu_update_status_from_fpuc(env);
     fpu_load_status_word(env, get16(p + 2));
@@ -794,7 +829,7 @@ void helper_fxrstor(CPUX86State *env, uint32_t addr)
     env->fpip = get32(p + 8);
     env->fpdp = get32(p + 16);
     for (int i = 0; i < 8; i++)
-        ST(i) = fx80_from_guest(addr + 32 + 16 * i);
+        ST(i) = fx80_load(p + 32 + 16 * i);
     for (int i = 0; i < 8; i++)
         for (int j = 0; j < 16; j++)
             env->xmm_regs[i].b[j] = p[160 + 16 * i + j];
@@ -803,6 +838,22 @@ void helper_fxrstor(CPUX86State *env, uint32_t addr)
         env->fpus |= FPUS_ES | FPUS_B;
     else
         env->fpus &= ~(FPUS_ES | FPUS_B);
+    return true;
+}
+
+void helper_fxsave(CPUX86State *env, uint32_t addr)
+{
+    fpu_check_pending(env);
+    if (addr & 15)
+        raise_exception_err(env, EXCP0D_GPF, 0);
+    cpu_x86_fxsave(env, g2h(addr));
+}
+
+void helper_fxrstor(CPUX86State *env, uint32_t addr)
+{
+    fpu_check_pending(env);
+    if ((addr & 15) || !cpu_x86_fxrstor(env, g2h(addr)))
+        raise_exception_err(env, EXCP0D_GPF, 0);
 }
 
 /* ================================================================== XF: 128-bit working format */
@@ -1657,6 +1708,13 @@ static void x87_fincstp(CPUX86State *env)
     fpu_set_c1(env, false);
 }
 
+/* floatx80_sqrt in fpu_binop's shape (b unused). */
+static floatx80 fx80_sqrt_binop(floatx80 a, floatx80 b, float_status *s)
+{
+    (void)b;
+    return floatx80_sqrt(a, s);
+}
+
 static void x87_fsqrt(CPUX86State *env)
 {
     if (fpu_empty(env, 0)) {
@@ -1664,20 +1722,7 @@ static void x87_fsqrt(CPUX86State *env)
             fpu_set_st(env, 0, floatx80_default_nan());
         return;
     }
-    env->fp_status.flags = 0;
-    floatx80 x = ST(0);
-    floatx80 r = floatx80_sqrt(x, &env->fp_status);
-    bool up = false;
-    if ((env->fp_status.flags & float_flag_inexact) &&
-        env->fp_status.rounding_mode != float_round_to_zero) {
-        float_status tz = env->fp_status;
-        tz.rounding_mode = float_round_to_zero;
-        floatx80 t = floatx80_sqrt(x, &tz);
-        up = t.mant != r.mant || t.sexp != r.sexp;
-    }
-    fpu_set_c1(env, up);
-    fpu_take_flags(env);
-    fpu_set_st(env, 0, r);
+    fpu_set_st(env, 0, fpu_binop(env, fx80_sqrt_binop, ST(0), ST(0)));
 }
 
 static void x87_frndint(CPUX86State *env)

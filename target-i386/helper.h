@@ -52,58 +52,66 @@ DEF_HELPER_3(boundl, void, env, i32, s32)
 
 /* ---- translate.c extras (misc_helper.c) ---- */
 DEF_HELPER_FLAGS_1(lookup_tb_ptr, TCG_CALL_NO_RWG_SE, ptr, env) /* host code for env->eip, or the epilogue */
+/* Guest threads (cpu-exec.c): a locked read-modify-write runs between these two, under one
+ * global lock, so locked instructions of different threads never interleave. */
+DEF_HELPER_FLAGS_0(guest_atomic_begin, 0, void)
+DEF_HELPER_FLAGS_0(guest_atomic_end, 0, void)
 
 /* ---- x87 (fpu_helper.c) ----
- * All may raise #MF (a pending unmasked exception) except the FN* control forms; "op" is an
+ * All may raise #MF (a pending unmasked exception) except the FN* control forms, so they are
+ * called with eip/cc_op synced; none writes a TCG global (TCG_CALL_NO_WG). "op" is an
  * X87_* arithmetic op or an X87_OP_* no-operand op (cpu.h). Memory operands of 2-8 bytes are
  * loaded/stored by translated code and passed by value; larger images take the guest address.
  * Store helpers return the value and leave the pop to helper_fpop (after the store). */
-DEF_HELPER_2(fld_f32, void, env, i32)
-DEF_HELPER_2(fld_f64, void, env, i64)
-DEF_HELPER_2(fild_i32, void, env, s32)       /* m16int / m32int (sign-extended) */
-DEF_HELPER_2(fild_i64, void, env, i64)
-DEF_HELPER_2(fld_f80, void, env, i32)        /* guest address */
-DEF_HELPER_2(fbld, void, env, i32)           /* guest address */
-DEF_HELPER_2(fld_st, void, env, s32)         /* push ST(i) */
-DEF_HELPER_3(farith_f32, void, env, s32, i32)
-DEF_HELPER_3(farith_f64, void, env, s32, i64)
-DEF_HELPER_3(farith_int, void, env, s32, s32)
-DEF_HELPER_4(farith_st, void, env, s32, s32, s32) /* (op, dst i, src j): ST(i) = ST(i) op ST(j) */
-DEF_HELPER_1(fst_f32, i32, env)
-DEF_HELPER_1(fst_f64, i64, env)
-DEF_HELPER_3(fist_int, i32, env, s32, s32)   /* (bits 16/32, truncate): FIST/FISTP/FISTTP */
-DEF_HELPER_2(fist_i64, i64, env, s32)        /* (truncate) */
-DEF_HELPER_3(fst_f80, void, env, i32, s32)   /* (address, pop) */
-DEF_HELPER_2(fbstp, void, env, i32)          /* address; pops */
-DEF_HELPER_1(fpop, void, env)
-DEF_HELPER_3(fst_st, void, env, s32, s32)    /* ST(i) = ST0, then pop if asked */
-DEF_HELPER_2(fxch, void, env, s32)
-DEF_HELPER_3(ffree, void, env, s32, s32)     /* (i, pop): FFREE / FFREEP */
-DEF_HELPER_3(fcmov, void, env, s32, i32)     /* ST0 = ST(i) if cond */
-DEF_HELPER_4(fcomi, i32, env, s32, s32, s32) /* (i, quiet, pop) -> ZF PF CF (EFLAGS bits) */
-DEF_HELPER_2(x87_op, void, env, s32)         /* X87_OP_* */
-DEF_HELPER_2(fldcw, void, env, i32)
-DEF_HELPER_1(fnstcw, i32, env)
-DEF_HELPER_1(fnstsw, i32, env)
-DEF_HELPER_3(fldenv, void, env, i32, s32)    /* (address, 32-bit format) */
-DEF_HELPER_3(fnstenv, void, env, i32, s32)
-DEF_HELPER_3(frstor, void, env, i32, s32)
-DEF_HELPER_3(fnsave, void, env, i32, s32)
-DEF_HELPER_2(fxsave, void, env, i32)
-DEF_HELPER_2(fxrstor, void, env, i32)
+DEF_HELPER_FLAGS_2(fld_f32, TCG_CALL_NO_WG, void, env, i32)
+DEF_HELPER_FLAGS_2(fld_f64, TCG_CALL_NO_WG, void, env, i64)
+DEF_HELPER_FLAGS_2(fild_i32, TCG_CALL_NO_WG, void, env, s32)       /* m16int/m32int, sign-extended */
+DEF_HELPER_FLAGS_2(fild_i64, TCG_CALL_NO_WG, void, env, i64)
+DEF_HELPER_FLAGS_2(fld_f80, TCG_CALL_NO_WG, void, env, i32)        /* guest address */
+DEF_HELPER_FLAGS_2(fbld, TCG_CALL_NO_WG, void, env, i32)           /* guest address */
+DEF_HELPER_FLAGS_2(fld_st, TCG_CALL_NO_WG, void, env, s32)         /* push ST(i) */
+DEF_HELPER_FLAGS_3(farith_f32, TCG_CALL_NO_WG, void, env, s32, i32)
+DEF_HELPER_FLAGS_3(farith_f64, TCG_CALL_NO_WG, void, env, s32, i64)
+DEF_HELPER_FLAGS_3(farith_int, TCG_CALL_NO_WG, void, env, s32, s32)
+/* (op, i, j): ST(i) = ST(i) op ST(j) */
+DEF_HELPER_FLAGS_4(farith_st, TCG_CALL_NO_WG, void, env, s32, s32, s32)
+DEF_HELPER_FLAGS_1(fst_f32, TCG_CALL_NO_WG, i32, env)
+DEF_HELPER_FLAGS_1(fst_f64, TCG_CALL_NO_WG, i64, env)
+DEF_HELPER_FLAGS_3(fist_int, TCG_CALL_NO_WG, i32, env, s32, s32)   /* (16/32 bits, truncate) */
+DEF_HELPER_FLAGS_2(fist_i64, TCG_CALL_NO_WG, i64, env, s32)        /* (truncate) */
+DEF_HELPER_FLAGS_3(fst_f80, TCG_CALL_NO_WG, void, env, i32, s32)   /* (address, pop) */
+DEF_HELPER_FLAGS_2(fbstp, TCG_CALL_NO_WG, void, env, i32)          /* address; pops */
+DEF_HELPER_FLAGS_1(fpop, TCG_CALL_NO_WG, void, env)
+DEF_HELPER_FLAGS_3(fst_st, TCG_CALL_NO_WG, void, env, s32, s32)    /* ST(i) = ST0, then pop if asked */
+DEF_HELPER_FLAGS_2(fxch, TCG_CALL_NO_WG, void, env, s32)
+DEF_HELPER_FLAGS_3(ffree, TCG_CALL_NO_WG, void, env, s32, s32)     /* (i, pop): FFREE / FFREEP */
+DEF_HELPER_FLAGS_3(fcmov, TCG_CALL_NO_WG, void, env, s32, i32)     /* ST0 = ST(i) if cond */
+/* (i, quiet, pop) -> ZF PF CF as EFLAGS bits */
+DEF_HELPER_FLAGS_4(fcomi, TCG_CALL_NO_WG, i32, env, s32, s32, s32)
+DEF_HELPER_FLAGS_2(x87_op, TCG_CALL_NO_WG, void, env, s32)         /* X87_OP_* */
+DEF_HELPER_FLAGS_2(fldcw, TCG_CALL_NO_WG, void, env, i32)
+DEF_HELPER_FLAGS_1(fnstcw, TCG_CALL_NO_WG, i32, env)
+DEF_HELPER_FLAGS_1(fnstsw, TCG_CALL_NO_WG, i32, env)
+DEF_HELPER_FLAGS_3(fldenv, TCG_CALL_NO_WG, void, env, i32, s32)    /* (address, 32-bit format) */
+DEF_HELPER_FLAGS_3(fnstenv, TCG_CALL_NO_WG, void, env, i32, s32)
+DEF_HELPER_FLAGS_3(frstor, TCG_CALL_NO_WG, void, env, i32, s32)
+DEF_HELPER_FLAGS_3(fnsave, TCG_CALL_NO_WG, void, env, i32, s32)
+DEF_HELPER_FLAGS_2(fxsave, TCG_CALL_NO_WG, void, env, i32)
+DEF_HELPER_FLAGS_2(fxrstor, TCG_CALL_NO_WG, void, env, i32)
 
 /* ---- MMX / SSE / SSE2 (sse_helper.c) ----
  * Vector helpers take pointers into env: (env, d = destination register, s = source register
  * or env->xmm_t0/mmx_t0). Integer ones neither touch TCG globals nor raise; float ones may
- * raise #XM (unmasked MXCSR exception) and are called with eip/cc_op synced. */
+ * raise #XM (unmasked MXCSR exception): they read the synced globals (eip/cc_op stored before
+ * the call) but never write them (TCG_CALL_NO_WG). */
 #define DEF_SSE_INT(name) \
     DEF_HELPER_FLAGS_3(name##_mmx, TCG_CALL_NO_RWG, void, env, ptr, ptr) \
     DEF_HELPER_FLAGS_3(name##_xmm, TCG_CALL_NO_RWG, void, env, ptr, ptr)
 #define DEF_SSE_FP(name) \
-    DEF_HELPER_3(name##ps, void, env, ptr, ptr) \
-    DEF_HELPER_3(name##ss, void, env, ptr, ptr) \
-    DEF_HELPER_3(name##pd, void, env, ptr, ptr) \
-    DEF_HELPER_3(name##sd, void, env, ptr, ptr)
+    DEF_HELPER_FLAGS_3(name##ps, TCG_CALL_NO_WG, void, env, ptr, ptr) \
+    DEF_HELPER_FLAGS_3(name##ss, TCG_CALL_NO_WG, void, env, ptr, ptr) \
+    DEF_HELPER_FLAGS_3(name##pd, TCG_CALL_NO_WG, void, env, ptr, ptr) \
+    DEF_HELPER_FLAGS_3(name##sd, TCG_CALL_NO_WG, void, env, ptr, ptr)
 DEF_SSE_INT(paddb) DEF_SSE_INT(paddw) DEF_SSE_INT(paddd) DEF_SSE_INT(paddq)
 DEF_SSE_INT(psubb) DEF_SSE_INT(psubw) DEF_SSE_INT(psubd) DEF_SSE_INT(psubq)
 DEF_SSE_INT(paddsb) DEF_SSE_INT(paddsw) DEF_SSE_INT(paddusb) DEF_SSE_INT(paddusw)
@@ -135,50 +143,50 @@ DEF_HELPER_FLAGS_4(maskmov_mmx, TCG_CALL_NO_RWG, void, env, ptr, ptr, ptr) /* (m
 DEF_HELPER_FLAGS_4(maskmov_xmm, TCG_CALL_NO_RWG, void, env, ptr, ptr, ptr)
 DEF_SSE_FP(add) DEF_SSE_FP(sub) DEF_SSE_FP(mul) DEF_SSE_FP(div)
 DEF_SSE_FP(min) DEF_SSE_FP(max) DEF_SSE_FP(sqrt)
-DEF_HELPER_4(cmpps, void, env, ptr, ptr, i32)                          /* imm8 = predicate */
-DEF_HELPER_4(cmpss, void, env, ptr, ptr, i32)
-DEF_HELPER_4(cmppd, void, env, ptr, ptr, i32)
-DEF_HELPER_4(cmpsd, void, env, ptr, ptr, i32)
-DEF_HELPER_3(comiss, i32, env, ptr, ptr)                               /* -> EFLAGS ZF PF CF */
-DEF_HELPER_3(ucomiss, i32, env, ptr, ptr)
-DEF_HELPER_3(comisd, i32, env, ptr, ptr)
-DEF_HELPER_3(ucomisd, i32, env, ptr, ptr)
-DEF_HELPER_3(cvtps2pd, void, env, ptr, ptr)
-DEF_HELPER_3(cvtpd2ps, void, env, ptr, ptr)
-DEF_HELPER_3(cvtss2sd, void, env, ptr, ptr)
-DEF_HELPER_3(cvtsd2ss, void, env, ptr, ptr)
-DEF_HELPER_3(cvtdq2ps, void, env, ptr, ptr)
-DEF_HELPER_3(cvtps2dq, void, env, ptr, ptr)
-DEF_HELPER_3(cvttps2dq, void, env, ptr, ptr)
-DEF_HELPER_3(cvtdq2pd, void, env, ptr, ptr)
-DEF_HELPER_3(cvtpd2dq, void, env, ptr, ptr)
-DEF_HELPER_3(cvttpd2dq, void, env, ptr, ptr)
-DEF_HELPER_3(cvtpi2ps, void, env, ptr, ptr)                            /* xmm <- mmx */
-DEF_HELPER_3(cvtpi2pd, void, env, ptr, ptr)
-DEF_HELPER_3(cvtps2pi, void, env, ptr, ptr)                            /* mmx <- xmm */
-DEF_HELPER_3(cvttps2pi, void, env, ptr, ptr)
-DEF_HELPER_3(cvtpd2pi, void, env, ptr, ptr)
-DEF_HELPER_3(cvttpd2pi, void, env, ptr, ptr)
-DEF_HELPER_3(cvtsi2ss, void, env, ptr, i32)
-DEF_HELPER_3(cvtsi2sd, void, env, ptr, i32)
-DEF_HELPER_2(cvtss2si, i32, env, ptr)
-DEF_HELPER_2(cvttss2si, i32, env, ptr)
-DEF_HELPER_2(cvtsd2si, i32, env, ptr)
-DEF_HELPER_2(cvttsd2si, i32, env, ptr)
+DEF_HELPER_FLAGS_4(cmpps, TCG_CALL_NO_WG, void, env, ptr, ptr, i32)                          /* imm8 = predicate */
+DEF_HELPER_FLAGS_4(cmpss, TCG_CALL_NO_WG, void, env, ptr, ptr, i32)
+DEF_HELPER_FLAGS_4(cmppd, TCG_CALL_NO_WG, void, env, ptr, ptr, i32)
+DEF_HELPER_FLAGS_4(cmpsd, TCG_CALL_NO_WG, void, env, ptr, ptr, i32)
+DEF_HELPER_FLAGS_3(comiss, TCG_CALL_NO_WG, i32, env, ptr, ptr)                               /* -> EFLAGS ZF PF CF */
+DEF_HELPER_FLAGS_3(ucomiss, TCG_CALL_NO_WG, i32, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(comisd, TCG_CALL_NO_WG, i32, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(ucomisd, TCG_CALL_NO_WG, i32, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvtps2pd, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvtpd2ps, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvtss2sd, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvtsd2ss, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvtdq2ps, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvtps2dq, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvttps2dq, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvtdq2pd, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvtpd2dq, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvttpd2dq, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvtpi2ps, TCG_CALL_NO_WG, void, env, ptr, ptr)                            /* xmm <- mmx */
+DEF_HELPER_FLAGS_3(cvtpi2pd, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvtps2pi, TCG_CALL_NO_WG, void, env, ptr, ptr)                            /* mmx <- xmm */
+DEF_HELPER_FLAGS_3(cvttps2pi, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvtpd2pi, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvttpd2pi, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(cvtsi2ss, TCG_CALL_NO_WG, void, env, ptr, i32)
+DEF_HELPER_FLAGS_3(cvtsi2sd, TCG_CALL_NO_WG, void, env, ptr, i32)
+DEF_HELPER_FLAGS_2(cvtss2si, TCG_CALL_NO_WG, i32, env, ptr)
+DEF_HELPER_FLAGS_2(cvttss2si, TCG_CALL_NO_WG, i32, env, ptr)
+DEF_HELPER_FLAGS_2(cvtsd2si, TCG_CALL_NO_WG, i32, env, ptr)
+DEF_HELPER_FLAGS_2(cvttsd2si, TCG_CALL_NO_WG, i32, env, ptr)
 DEF_HELPER_FLAGS_3(rcpps, TCG_CALL_NO_RWG, void, env, ptr, ptr)       /* 12-bit approximations */
 DEF_HELPER_FLAGS_3(rcpss, TCG_CALL_NO_RWG, void, env, ptr, ptr)
 DEF_HELPER_FLAGS_3(rsqrtps, TCG_CALL_NO_RWG, void, env, ptr, ptr)
 DEF_HELPER_FLAGS_3(rsqrtss, TCG_CALL_NO_RWG, void, env, ptr, ptr)
-DEF_HELPER_2(ldmxcsr, void, env, i32)                                  /* reserved bits -> #GP */
+DEF_HELPER_FLAGS_2(ldmxcsr, TCG_CALL_NO_WG, void, env, i32)                                  /* reserved bits -> #GP */
 DEF_HELPER_FLAGS_1(stmxcsr, TCG_CALL_NO_RWG_SE, i32, env)
 DEF_HELPER_FLAGS_2(sse_check_align16, TCG_CALL_NO_WG, void, env, i32)  /* misaligned -> #GP */
 /* SSE3 */
-DEF_HELPER_3(addsubps, void, env, ptr, ptr)
-DEF_HELPER_3(addsubpd, void, env, ptr, ptr)
-DEF_HELPER_3(haddps, void, env, ptr, ptr)
-DEF_HELPER_3(hsubps, void, env, ptr, ptr)
-DEF_HELPER_3(haddpd, void, env, ptr, ptr)
-DEF_HELPER_3(hsubpd, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(addsubps, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(addsubpd, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(haddps, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(hsubps, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(haddpd, TCG_CALL_NO_WG, void, env, ptr, ptr)
+DEF_HELPER_FLAGS_3(hsubpd, TCG_CALL_NO_WG, void, env, ptr, ptr)
 DEF_HELPER_FLAGS_3(movsldup, TCG_CALL_NO_RWG, void, env, ptr, ptr)
 DEF_HELPER_FLAGS_3(movshdup, TCG_CALL_NO_RWG, void, env, ptr, ptr)
 DEF_HELPER_FLAGS_3(movddup, TCG_CALL_NO_RWG, void, env, ptr, ptr)
@@ -191,3 +199,11 @@ DEF_HELPER_FLAGS_4(palignr_mmx, TCG_CALL_NO_RWG, void, env, ptr, ptr, i32)
 DEF_HELPER_FLAGS_4(palignr_xmm, TCG_CALL_NO_RWG, void, env, ptr, ptr, i32)
 #undef DEF_SSE_INT
 #undef DEF_SSE_FP
+
+/* ---- integer extensions and far transfers (issue 3, int_helper.c / cc_helper.c) ---- */
+DEF_HELPER_FLAGS_1(popcnt, TCG_CALL_NO_RWG_SE, i32, i32)        /* population count */
+DEF_HELPER_2(check_code_selector, void, env, i32)  /* far jmp/call/ret/iret: other CS -> #GP(sel) */
+/* 16-bit shld/shrd for counts 1..31 as Intel does them: shift the 48-bit dst:src:dst; argument
+ * dst | src << 16, result = 16-bit value | CF << 16. */
+DEF_HELPER_FLAGS_2(shld16, TCG_CALL_NO_RWG_SE, i32, i32, i32)
+DEF_HELPER_FLAGS_2(shrd16, TCG_CALL_NO_RWG_SE, i32, i32, i32)

@@ -240,10 +240,19 @@ void helper_aad(CPUX86State *env, int32_t base)
 
 /* ------------------------------------------------------------------ cpuid, rdtsc */
 
+/* Four characters of the brand string (leaves 0x80000002-4: 16 bytes each, NUL padded). */
+static uint32_t cpuid_brand_word(unsigned index)
+{
+    static const char brand[48] = CPUID_BRAND_STRING;
+    uint32_t w;
+    memcpy(&w, brand + 4 * index, 4);
+    return w;                                  /* guest and hosts are little-endian here */
+}
+
 void helper_cpuid(CPUX86State *env)
 {
     uint32_t leaf = env->regs[R_EAX];
-    uint32_t eax, ebx, ecx, edx;
+    uint32_t eax = 0, ebx = 0, ecx = 0, edx = 0;
 
     if (leaf == 0) {
         eax = CPUID_MAX_BASIC_LEAF;
@@ -251,11 +260,18 @@ void helper_cpuid(CPUX86State *env)
         ecx = CPUID_VENDOR_ECX;
         edx = CPUID_VENDOR_EDX;
     } else if (leaf == 0x80000000) {
-        /* Highest extended leaf = 0x80000000 itself: no extended leaves. */
-        eax = 0x80000000;
-        ebx = ecx = edx = 0;
+        eax = CPUID_MAX_EXT_LEAF;              /* Intel: EBX ECX EDX reserved (0) */
+    } else if (leaf == 0x80000001) {
+        ecx = LOONGBT_CPUID_8000_0001_ECX;     /* signature and EDX: 0 on Intel in 32-bit mode */
+    } else if (leaf >= 0x80000002 && leaf <= 0x80000004) {
+        unsigned base = (leaf - 0x80000002) * 4;
+        eax = cpuid_brand_word(base);
+        ebx = cpuid_brand_word(base + 1);
+        ecx = cpuid_brand_word(base + 2);
+        edx = cpuid_brand_word(base + 3);
     } else {
-        /* Leaf 1, and (as on Intel) any leaf above the maximum returns the highest basic leaf. */
+        /* Leaf 1, and (as on Intel) any leaf above the maximum basic or extended leaf returns
+         * the highest basic leaf. */
         eax = CPUID_1_EAX_SIGNATURE;
         ebx = CPUID_1_EBX;
         ecx = LOONGBT_CPUID_1_ECX;
@@ -338,4 +354,52 @@ void helper_boundl(CPUX86State *env, uint32_t addr, int32_t index)
     if (index < bounds[0] || index > bounds[1]) {
         raise_exception(env, EXCP05_BOUND);
     }
+}
+
+/* ------------------------------------------------------------------ integer extensions */
+
+uint32_t helper_popcnt(uint32_t v)
+{
+    return (uint32_t)__builtin_popcount(v);
+}
+
+/* Far jmp/call/ret and iret are only possible to the current code segment in flat user mode;
+ * any other selector faults before anything changes, as it does natively (#GP, error code =
+ * the selector without its RPL bits). */
+void helper_check_code_selector(CPUX86State *env, uint32_t selector)
+{
+    selector &= 0xffff;
+    if (selector != env->segs[R_CS].selector) {
+        raise_exception_err(env, EXCP0D_GPF, selector & ~3u);
+    }
+}
+
+/*
+ * 16-bit shld/shrd with a count above 16: the SDM leaves the result undefined; Intel cores
+ * shift the 48-bit quantity dst:src:dst (measured on this machine's Xeon for every count
+ * 1..31). packed = dst | src << 16; count is 1..31.
+ */
+static inline uint64_t shd16_wide(uint32_t packed)
+{
+    uint64_t dst = packed & 0xffff;
+    return (dst << 32) | ((uint64_t)(packed >> 16) << 16) | dst;
+}
+
+uint32_t helper_shld16(uint32_t packed, uint32_t count)
+{
+    uint64_t x = shd16_wide(packed);
+    uint32_t result = (uint32_t)((x << count) >> 32) & 0xffff;
+    uint32_t cf = (uint32_t)(x >> (48 - count)) & 1;
+    return result | cf << 16;
+}
+
+uint32_t helper_shrd16(uint32_t packed, uint32_t count)
+{
+    if (count == 0) {
+        return packed & 0xffff;                /* CL = 0 at run time: nothing changes */
+    }
+    uint64_t x = shd16_wide(packed);
+    uint32_t result = (uint32_t)(x >> count) & 0xffff;
+    uint32_t cf = (uint32_t)(x >> (count - 1)) & 1;
+    return result | cf << 16;
 }

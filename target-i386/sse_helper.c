@@ -377,13 +377,24 @@ void helper_maskmov_xmm(CPUX86State *env, void *mem, void *src, void *mask)
 
 #define ST (&env->sse_status)
 
-/* Packed (all lanes) and scalar (lane 0, others from d) forms of a float32/float64 op. */
+/* Packed (all lanes) and scalar (lane 0, the others kept) forms of a float32/float64 op. The
+ * scalar forms are the hot ones in -mfpmath=sse code: they work in place on lane 0. */
+#define FP_SCALAR(name, type, lane, expr) \
+    void helper_##name(CPUX86State *env, void *dp, void *sp) \
+    { \
+        XMMReg *d = dp; \
+        const XMMReg *s = sp; \
+        fp_begin(env); \
+        type v = (expr); \
+        fp_end(env); \
+        d->lane[0] = v; \
+    }
 #define FP_BINARY(name, f32op, f64op) \
     BODY(name##ps) { for (int i = 0; i < 4; i++) r->s[i] = f32op(d->s[i], s->s[i], ST); } \
-    BODY(name##ss) { r->s[0] = f32op(d->s[0], s->s[0], ST); } \
     BODY(name##pd) { for (int i = 0; i < 2; i++) r->d[i] = f64op(d->d[i], s->d[i], ST); } \
-    BODY(name##sd) { r->d[0] = f64op(d->d[0], s->d[0], ST); } \
-    FP_HELPERS(name)
+    FP_HELPER(name##ps) FP_HELPER(name##pd) \
+    FP_SCALAR(name##ss, float32, s, f32op(d->s[0], s->s[0], ST)) \
+    FP_SCALAR(name##sd, float64, d, f64op(d->d[0], s->d[0], ST))
 
 /* The float helpers bracket the body with fp_begin/fp_end (flags, #XM). */
 static inline void fp_run(CPUX86State *env, VecBody *body, void *dp, const void *sp, uint32_t imm)
@@ -399,7 +410,6 @@ static inline void fp_run(CPUX86State *env, VecBody *body, void *dp, const void 
 }
 #define FP_HELPER(name) \
     void helper_##name(CPUX86State *env, void *d, void *s) { fp_run(env, body_##name, d, s, 0); }
-#define FP_HELPERS(name) FP_HELPER(name##ps) FP_HELPER(name##ss) FP_HELPER(name##pd) FP_HELPER(name##sd)
 
 FP_BINARY(add, float32_add, float64_add)
 FP_BINARY(sub, float32_sub, float64_sub)
@@ -409,10 +419,11 @@ FP_BINARY(min, float32_min_x86, float64_min_x86)
 FP_BINARY(max, float32_max_x86, float64_max_x86)
 
 BODY(sqrtps) { for (int i = 0; i < 4; i++) r->s[i] = float32_sqrt(s->s[i], ST); }
-BODY(sqrtss) { r->s[0] = float32_sqrt(s->s[0], ST); }
 BODY(sqrtpd) { for (int i = 0; i < 2; i++) r->d[i] = float64_sqrt(s->d[i], ST); }
-BODY(sqrtsd) { r->d[0] = float64_sqrt(s->d[0], ST); }
-FP_HELPERS(sqrt)
+FP_HELPER(sqrtps)
+FP_HELPER(sqrtpd)
+FP_SCALAR(sqrtss, float32, s, float32_sqrt(s->s[0], ST))
+FP_SCALAR(sqrtsd, float64, d, float64_sqrt(s->d[0], ST))
 
 /* ---- compares: CMPccPS/SS/PD/SD, predicate = imm & 7 ---- */
 

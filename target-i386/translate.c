@@ -139,6 +139,7 @@ typedef struct DisasContext {
     MemOp dflag, aflag;         /* operand and address size */
     bool ended;                 /* the TB exit (or an exception) has been emitted */
     bool singlestep;
+    bool tf;                    /* EFLAGS.TF at TB start (HF_TF_MASK): trap after the insn */
     bool ea_esp_based;          /* the last ModRM address used ESP as its base register */
     uint32_t ok_page[2];        /* guest code pages verified executable */
     int ok_page_next;
@@ -508,6 +509,10 @@ static void gen_unsupported(DisasContext *s)
 static void gen_jmp_tb(DisasContext *s, uint32_t eip, int n)
 {
     gen_update_cc_op(s);
+    if (s->tf) {
+        gen_exception(s, EXCP01_DB, eip);       /* single-step trap after the instruction */
+        return;
+    }
     if (s->singlestep) {
         gen_jmp_im(s, eip);
         tcg_gen_exit_tb(NULL, 0);
@@ -525,7 +530,10 @@ static void gen_jmp_dynamic(DisasContext *s, TCGv_i32 eip)
 {
     gen_update_cc_op(s);
     tcg_gen_st_i32(eip, cpu_env, offsetof(CPUX86State, eip));
-    if (s->singlestep) {
+    if (s->tf) {
+        gen_helper_raise_exception(cpu_env, tmp_const(s, EXCP01_DB));
+        tcg_gen_exit_tb(NULL, 0);
+    } else if (s->singlestep) {
         tcg_gen_exit_tb(NULL, 0);
     } else {
         TCGv_ptr code = tcg_temp_new_ptr();
@@ -1001,7 +1009,7 @@ static void gen_shift_cc(DisasContext *s, int cc_op, TCGv_i32 count, bool maybe_
 
 /* ROL/ROR: only CF and OF change (the others are kept via CC_OP_EFLAGS). */
 static void gen_rotate(DisasContext *s, X86Operand *d, TCGv_i32 v, TCGv_i32 count,
-                       bool maybe_zero, bool left)
+                       bool maybe_zero, bool left, bool keep_of)
 {
     MemOp ot = d->ot;
     int bits = size_bits(ot);
@@ -1024,19 +1032,27 @@ static void gen_rotate(DisasContext *s, X86Operand *d, TCGv_i32 v, TCGv_i32 coun
 
     gen_compute_eflags(s);
     TCGv_i32 cf = tmp_new(s), of = tmp_new(s), f = tmp_new(s);
+    /* OF is defined for count 1 only (rol: MSB(result) ^ CF, ror: XOR of the result's two
+     * top bits). Both equal a function of the original operand, which is what Intel reports
+     * for every count (measured): rol: MSB(v) ^ bit bits-2 of v; ror: MSB(v) ^ bit 0 of v. */
+    TCGv_i32 vmsb = tmp_new(s);
+    tcg_gen_extract_i32(vmsb, v, bits - 1, 1);
     if (left) {
         tcg_gen_andi_i32(cf, r, 1);                       /* bit rotated into bit 0 */
-        tcg_gen_extract_i32(of, r, bits - 1, 1);
-        tcg_gen_xor_i32(of, of, cf);                      /* MSB ^ CF */
+        tcg_gen_extract_i32(of, v, bits - 2, 1);
     } else {
         tcg_gen_extract_i32(cf, r, bits - 1, 1);          /* bit rotated into the MSB */
-        tcg_gen_extract_i32(of, r, bits - 2, 1);
-        tcg_gen_xor_i32(of, of, cf);                      /* MSB ^ MSB-1 */
+        tcg_gen_andi_i32(of, v, 1);
     }
-    tcg_gen_andi_i32(f, cpu_cc_src, ~(CC_C | CC_O));
+    tcg_gen_xor_i32(of, of, vmsb);
+    /* An immediate count above 1 leaves OF alone on this CPU (measured; with CL it follows
+     * the formula above). */
+    tcg_gen_andi_i32(f, cpu_cc_src, keep_of ? ~CC_C : ~(CC_C | CC_O));
     tcg_gen_or_i32(f, f, cf);
-    tcg_gen_shli_i32(of, of, 11);
-    tcg_gen_or_i32(f, f, of);
+    if (!keep_of) {
+        tcg_gen_shli_i32(of, of, 11);
+        tcg_gen_or_i32(f, f, of);
+    }
     if (maybe_zero)
         tcg_gen_movcond_i32(TCG_COND_EQ, cpu_cc_src, count, tmp_const(s, 0), cpu_cc_src, f);
     else
@@ -1087,7 +1103,8 @@ static void gen_shift(DisasContext *s, X86Insn *in)
 
     switch (kind) {
     case SHIFT_ROL: case SHIFT_ROR:
-        gen_rotate(s, d, v, count, maybe_zero, kind == SHIFT_ROL);
+        gen_rotate(s, d, v, count, maybe_zero, kind == SHIFT_ROL,
+                   !maybe_zero && (c->imm & 31) > 1);
         return;
     case SHIFT_RCL: case SHIFT_RCR:
         gen_rotate_carry(s, d, v, count, kind == SHIFT_RCL);
@@ -1110,9 +1127,16 @@ static void gen_shift(DisasContext *s, X86Insn *in)
         cc_op = CC_OP_SHRB + ot;
         src2 = v;
     } else {
+        /* SHL in the CC_OP_SHR encoding (cc_src = CF in bit 0, MSB of cc_src2 = OF): Intel
+         * gives OF = the XOR of the operand's two top bits for every count (measured), which
+         * is the SDM's count-1 definition and not derivable from the result. */
         tcg_gen_shl_i32(r, v, count);
         tcg_gen_shl_i32(t, v, cm1);
-        cc_op = CC_OP_SHLB + ot;
+        tcg_gen_extract_i32(t, t, size_bits(ot) - 1, 1);
+        src2 = tmp_new(s);
+        tcg_gen_shli_i32(src2, v, 1);
+        tcg_gen_xor_i32(src2, src2, v);
+        cc_op = CC_OP_SHRB + ot;
     }
     gen_op_store(s, d, r);
     gen_ext(ot, r, r, false);
@@ -1122,11 +1146,16 @@ static void gen_shift(DisasContext *s, X86Insn *in)
     gen_shift_cc(s, cc_op, count, maybe_zero, r, t, src2);
 }
 
-/* SHLD (aux 0) / SHRD (aux 1) Ev, Gv, Ib|CL. */
+/* SHLD (aux 0) / SHRD (aux 1) Ev, Gv, Ib|CL.
+ * Flags use the CC_OP_SHR encoding: cc_src = CF (bit 0), cc_src2 = a value whose MSB is OF.
+ * Intel (measured) gives for every count: shld OF = MSB(dst) ^ next bit of dst (the count-1
+ * definition applied to the original operand), shrd OF = MSB(dst) ^ bit 0 of src; AF = 0.
+ * 16-bit counts above 16 shift the 48-bit dst:src:dst (helper_shld16/shrd16). */
 static void gen_shld(DisasContext *s, X86Insn *in)
 {
     X86Operand *d = &in->op[0], *c = &in->op[2];
     MemOp ot = d->ot;
+    int bits = size_bits(ot);
     bool right = in->e->aux;
     bool maybe_zero = c->kind != OPK_IMM;
     TCGv_i32 count = tmp_new(s), cm1 = tmp_new(s);
@@ -1143,7 +1172,7 @@ static void gen_shld(DisasContext *s, X86Insn *in)
 
     TCGv_i32 dv = gen_op_load_new(s, d);
     TCGv_i32 sv = gen_op_load_new(s, &in->op[1]);
-    TCGv_i32 r = tmp_new(s), t = tmp_new(s), u = tmp_new(s);
+    TCGv_i32 r = tmp_new(s), cf = tmp_new(s), u = tmp_new(s), of = tmp_new(s);
 
     if (ot == MO_32) {
         /* r = d << c | s >> (32 - c), written so that no shift count reaches 32 (c = 0 gives d). */
@@ -1154,35 +1183,34 @@ static void gen_shld(DisasContext *s, X86Insn *in)
             tcg_gen_shri_i32(u, sv, 1);
             tcg_gen_shr_i32(u, u, inv);
             tcg_gen_or_i32(r, r, u);
-            tcg_gen_shl_i32(t, dv, cm1);                 /* MSB = last bit shifted out */
+            tcg_gen_shl_i32(cf, dv, cm1);
+            tcg_gen_shri_i32(cf, cf, 31);                /* last bit shifted out */
         } else {
             tcg_gen_shr_i32(r, dv, count);
             tcg_gen_shli_i32(u, sv, 1);
             tcg_gen_shl_i32(u, u, inv);
             tcg_gen_or_i32(r, r, u);
-            tcg_gen_shr_i32(t, dv, cm1);                 /* bit 0 = last bit shifted out */
+            tcg_gen_shr_i32(cf, dv, cm1);
+            tcg_gen_andi_i32(cf, cf, 1);
         }
     } else {
-        /* 16-bit: shift the 32-bit pair (counts above 16 are undefined on the CPU). */
-        TCGv_i32 x = tmp_new(s);
-        if (!right) {
-            tcg_gen_shli_i32(x, dv, 16);
-            tcg_gen_or_i32(x, x, sv);
-            tcg_gen_shl_i32(r, x, count);
-            tcg_gen_shri_i32(r, r, 16);
-            tcg_gen_shl_i32(t, x, cm1);
-            tcg_gen_shri_i32(t, t, 16);
-        } else {
-            tcg_gen_shli_i32(x, sv, 16);
-            tcg_gen_or_i32(x, x, dv);
-            tcg_gen_shr_i32(r, x, count);
-            tcg_gen_shr_i32(t, x, cm1);
-        }
+        TCGv_i32 packed = tmp_new(s);
+        tcg_gen_deposit_i32(packed, dv, sv, 16, 16);
+        if (right)
+            gen_helper_shrd16(r, packed, count);
+        else
+            gen_helper_shld16(r, packed, count);
+        tcg_gen_shri_i32(cf, r, 16);
         tcg_gen_ext16u_i32(r, r);
-        tcg_gen_ext16u_i32(t, t);
     }
+    if (right)
+        tcg_gen_shli_i32(of, sv, bits - 1);
+    else
+        tcg_gen_shli_i32(of, dv, 1);
+    tcg_gen_xor_i32(of, of, dv);
+    gen_ext(ot, of, of, false);
     gen_op_store(s, d, r);
-    gen_shift_cc(s, (right ? CC_OP_SARB : CC_OP_SHLB) + ot, count, maybe_zero, r, t, NULL);
+    gen_shift_cc(s, CC_OP_SHRB + ot, count, maybe_zero, r, cf, of);
 }
 
 /* ================================================================== family: bit operations */
@@ -1231,9 +1259,15 @@ static void gen_bt(DisasContext *s, X86Insn *in)
     tcg_gen_or_i32(cpu_cc_src, cpu_cc_src, cf);
 }
 
+static void gen_lzcnt(DisasContext *s, X86Insn *in);
+
 /* BSF (aux 0) / BSR (aux 1): ZF = (source == 0), destination unchanged then. */
 static void gen_bitscan(DisasContext *s, X86Insn *in)
 {
+    if (in->e->aux && (s->prefix & PREFIX_REPZ)) {
+        gen_lzcnt(s, in);                                 /* F3 0F BD; F3 0F BC stays bsf */
+        return;
+    }
     X86Operand *d = &in->op[0];
     TCGv_i32 v = gen_op_load_new(s, &in->op[1]);
     TCGv_i32 old = gen_op_load_new(s, d);
@@ -1490,6 +1524,8 @@ static void gen_popf(DisasContext *s, X86Insn *in)
     gen_helper_write_eflags(cpu_env, v, tmp_const(s, mask));
     gen_stack_adjust(stack_step(s->dflag));
     set_cc_op_dynamic(s);                       /* the helper left CC_OP_EFLAGS in env */
+    /* TF may have changed, and with it env->hflags: continue through a TB lookup. */
+    gen_jmp_dynamic(s, tmp_const(s, s->pc));
 }
 
 static void gen_enter(DisasContext *s, X86Insn *in)
@@ -1626,7 +1662,15 @@ static void gen_int(DisasContext *s, X86Insn *in)
     case 0x80: gen_exception(s, EXCP_SYSCALL, s->pc); break;
     case 3:    gen_exception(s, EXCP03_INT3, s->pc); break;
     case 4:    gen_exception(s, EXCP04_INTO, s->pc); break;
-    default:   gen_exception(s, EXCP0D_GPF, s->pc_start); break;   /* gate DPL 0 under Linux */
+    default:
+        /* Gate DPL 0 under Linux: #GP with the IDT error code (vector << 3 | IDT bit). */
+        gen_update_cc_op(s);
+        gen_jmp_im(s, s->pc_start);
+        gen_helper_raise_exception_err(cpu_env, tmp_const(s, EXCP0D_GPF),
+                                       tmp_const(s, (in->op[0].imm << 3) | 2));
+        tcg_gen_exit_tb(NULL, 0);
+        s->ended = true;
+        break;
     }
 }
 
@@ -1845,6 +1889,187 @@ static void gen_string(DisasContext *s, X86Insn *in)
     gen_jmp_tb(s, s->pc, 0);
 }
 
+/* ================================================================== family: far transfers, arpl */
+
+/* Far pointer m16:16/m16:32 at addr: offset (operand size) into off, selector into sel. */
+static void gen_load_far_pointer(DisasContext *s, TCGv_i32 addr, TCGv_i32 off, TCGv_i32 sel)
+{
+    TCGv_i32 a = tmp_new(s);
+    tcg_gen_qemu_ld_i32(off, addr, s->dflag);
+    tcg_gen_addi_i32(a, addr, s->dflag == MO_16 ? 2 : 4);
+    tcg_gen_qemu_ld_i32(sel, a, MO_16);
+}
+
+/* In flat user mode the only reachable code segment is the current one: any other selector
+ * raises #GP before the instruction changes anything (helper_check_code_selector). */
+static void gen_check_code_selector(DisasContext *s, TCGv_i32 sel)
+{
+    gen_sync_for_helper(s);
+    gen_helper_check_code_selector(cpu_env, sel);
+}
+
+/* JMPF (aux 0) / CALLF (aux 1) ptr16:16/32 (EA, 9A): op[0] = offset, op[1] = selector. */
+static void gen_far_direct(DisasContext *s, X86Insn *in)
+{
+    TCGv_i32 sel = tmp_const(s, in->op[1].imm);
+    gen_check_code_selector(s, sel);
+    if (in->e->aux) {
+        gen_push_value(s, s->dflag, sel);
+        gen_push_value(s, s->dflag, tmp_const(s, s->pc));
+    }
+    gen_jmp_tb(s, in->op[0].imm, 0);
+}
+
+/* CALLF (aux 1) / JMPF (aux 0) m16:16/32 (FF /3, FF /5). */
+static void gen_far_indirect(DisasContext *s, X86Insn *in)
+{
+    TCGv_i32 off = tmp_new(s), sel = tmp_new(s);
+    gen_load_far_pointer(s, in->op[0].addr, off, sel);
+    gen_check_code_selector(s, sel);
+    if (in->e->aux) {
+        gen_push_value(s, s->dflag, sel);
+        gen_push_value(s, s->dflag, tmp_const(s, s->pc));
+    }
+    gen_jmp_dynamic(s, off);
+}
+
+/* RETF [imm16] (CB, CA) and IRET (CF, aux 1): offset, selector (and EFLAGS) from the stack. */
+static void gen_far_return(DisasContext *s, X86Insn *in)
+{
+    MemOp ot = s->dflag;
+    int step = stack_step(ot);
+    bool iret = in->e->aux;
+    TCGv_i32 off = tmp_new(s), sel = tmp_new(s), a = tmp_new(s);
+    tcg_gen_qemu_ld_i32(off, cpu_regs[R_ESP], ot);
+    tcg_gen_addi_i32(a, cpu_regs[R_ESP], step);
+    tcg_gen_qemu_ld_i32(sel, a, MO_16);
+    TCGv_i32 fl = NULL;
+    if (iret) {
+        fl = tmp_new(s);
+        tcg_gen_addi_i32(a, cpu_regs[R_ESP], 2 * step);
+        tcg_gen_qemu_ld_i32(fl, a, ot);
+    }
+    gen_check_code_selector(s, sel);
+    if (iret) {
+        /* Same privilege level: EFLAGS as a user-mode popf would load it. */
+        uint32_t mask = EFLAGS_USER_WRITABLE | DF_MASK;
+        if (ot == MO_16)
+            mask &= 0xffff;
+        gen_helper_write_eflags(cpu_env, fl, tmp_const(s, mask));
+        set_cc_op_dynamic(s);
+    }
+    gen_stack_adjust((iret ? 3 : 2) * step + (in->op[0].kind == OPK_IMM ? in->op[0].imm : 0));
+    gen_jmp_dynamic(s, off);
+}
+
+/* LES/LDS/LSS/LFS/LGS Gv, Mp (aux = segment): the segment load may fault (#GP with the
+ * selector) and comes before the register write. */
+static void gen_load_far_seg(DisasContext *s, X86Insn *in)
+{
+    TCGv_i32 off = tmp_new(s), sel = tmp_new(s);
+    gen_load_far_pointer(s, in->op[1].addr, off, sel);
+    gen_load_seg(s, in->e->aux, sel);
+    gen_reg_write(in->op[0].ot, in->op[0].reg, off);
+}
+
+/* ARPL Ew, Gw: raise the RPL field (bits 0-1) of the destination to the source's; ZF = 1
+ * when it changed. The other flags are kept. */
+static void gen_arpl(DisasContext *s, X86Insn *in)
+{
+    X86Operand d = in->op[0];
+    d.ot = MO_16;
+    TCGv_i32 dv = gen_op_load_new(s, &d);
+    TCGv_i32 sv = tmp_new(s), drpl = tmp_new(s), srpl = tmp_new(s), zf = tmp_new(s);
+    TCGv_i32 nv = tmp_new(s);
+    gen_reg_read(MO_16, sv, in->op[1].reg);
+    tcg_gen_andi_i32(drpl, dv, 3);
+    tcg_gen_andi_i32(srpl, sv, 3);
+    tcg_gen_setcond_i32(TCG_COND_LTU, zf, drpl, srpl);
+    tcg_gen_andi_i32(nv, dv, ~3u);
+    tcg_gen_or_i32(nv, nv, srpl);
+    tcg_gen_movcond_i32(TCG_COND_NE, nv, zf, tmp_const(s, 0), nv, dv);
+    gen_op_store(s, &d, nv);
+    gen_compute_eflags(s);
+    tcg_gen_andi_i32(cpu_cc_src, cpu_cc_src, ~CC_Z);
+    tcg_gen_shli_i32(zf, zf, 6);
+    tcg_gen_or_i32(cpu_cc_src, cpu_cc_src, zf);
+}
+
+/* INT1 / ICEBP (F1): a debug trap after the instruction, reported as TRAP_BRKPT by Linux. */
+static void gen_icebp(DisasContext *s, X86Insn *in)
+{
+    gen_update_cc_op(s);
+    gen_jmp_im(s, s->pc);
+    gen_helper_raise_exception_err(cpu_env, tmp_const(s, EXCP01_DB), tmp_const(s, EXCP01_ICEBP));
+    tcg_gen_exit_tb(NULL, 0);
+    s->ended = true;
+}
+
+/* ================================================================== family: integer extensions */
+
+/* POPCNT Gv, Ev (F3 0F B8; without F3 the opcode is undefined). ZF = (source == 0), the
+ * other flags 0. */
+static void gen_popcnt(DisasContext *s, X86Insn *in)
+{
+    if (!(s->prefix & PREFIX_REPZ)) {
+        gen_unsupported(s);
+        return;
+    }
+    TCGv_i32 v = gen_op_load_new(s, &in->op[1]);
+    TCGv_i32 r = tmp_new(s);
+    gen_helper_popcnt(r, v);
+    gen_reg_write(in->op[0].ot, in->op[0].reg, r);
+    tcg_gen_setcondi_i32(TCG_COND_EQ, cpu_cc_src, v, 0);
+    tcg_gen_shli_i32(cpu_cc_src, cpu_cc_src, 6);
+    set_cc_op(s, CC_OP_EFLAGS);
+}
+
+/* LZCNT Gv, Ev (F3 0F BD, advertised through ABM): CF = (source == 0), ZF = (result == 0);
+ * OF SF AF PF are undefined and this CPU clears them. */
+static void gen_lzcnt(DisasContext *s, X86Insn *in)
+{
+    MemOp ot = in->op[0].ot;
+    TCGv_i32 v = gen_op_load_new(s, &in->op[1]);
+    TCGv_i32 r = tmp_new(s), zf = tmp_new(s);
+    tcg_gen_clzi_i32(r, v, 32);
+    if (ot != MO_32)
+        tcg_gen_subi_i32(r, r, 32 - size_bits(ot));
+    gen_reg_write(ot, in->op[0].reg, r);
+    tcg_gen_setcondi_i32(TCG_COND_EQ, cpu_cc_src, v, 0);              /* CF */
+    tcg_gen_setcondi_i32(TCG_COND_EQ, zf, r, 0);
+    tcg_gen_shli_i32(zf, zf, 6);
+    tcg_gen_or_i32(cpu_cc_src, cpu_cc_src, zf);
+    set_cc_op(s, CC_OP_EFLAGS);
+}
+
+/* MOVBE Gv, Mv (0F 38 F0) / Mv, Gv (0F 38 F1), called from the 0F 38 decoder with ModRM and
+ * the address already decoded. F2 (crc32, SSE4.2: not advertised), F3, lock and register
+ * operands are #UD. */
+static void gen_movbe(DisasContext *s, X86Insn *in, int b)
+{
+    MemOp ot = s->dflag;
+    int reg = (in->modrm >> 3) & 7;
+    if ((in->modrm >> 6) == 3 || (s->prefix & (PREFIX_REPZ | PREFIX_REPNZ | PREFIX_LOCK))) {
+        gen_unsupported(s);
+        return;
+    }
+    TCGv_i32 v = tmp_new(s);
+    if (b == 0xf0)
+        tcg_gen_qemu_ld_i32(v, in->addr, ot);
+    else
+        gen_reg_read(ot, v, reg);
+    if (ot == MO_16) {
+        tcg_gen_ext16u_i32(v, v);
+        tcg_gen_bswap16_i32(v, v);
+    } else {
+        tcg_gen_bswap32_i32(v, v);
+    }
+    if (b == 0xf0)
+        gen_reg_write(ot, reg, v);
+    else
+        tcg_gen_qemu_st_i32(v, in->addr, ot);
+}
+
 /* ================================================================== opcode tables */
 
 #include "translate-x87.c.inc"
@@ -1948,7 +2173,15 @@ static void disas_insn(DisasContext *s)
         gen_exception(s, EXCP06_ILLOP, s->pc_start);
         return;
     }
+    /* Atomic for guest threads: lock-prefixed instructions and xchg with memory (always
+     * locked on x86) run under cpu-exec.c's global guest-atomic lock. */
+    bool atomic = (s->prefix & PREFIX_LOCK) ||
+                  (e->gen == gen_xchg && (in->op[0].kind == OPK_MEM || in->op[1].kind == OPK_MEM));
+    if (atomic)
+        gen_helper_guest_atomic_begin();
     e->gen(s, in);
+    if (atomic)
+        gen_helper_guest_atomic_end();
 }
 
 /* ================================================================== translation loop */
@@ -1988,10 +2221,11 @@ void gen_intermediate_code(CPUX86State *env, TranslationBlock *tb)
     s->pc = tb->pc;
     s->cc_op = CC_OP_DYNAMIC;
     s->singlestep = env->singlestep;
+    s->tf = tb->flags & HF_TF_MASK;
     s->ok_page[0] = s->ok_page[1] = 1;          /* never a page address */
     if (max_insns == 0 || max_insns > TCG_MAX_INSNS)
         max_insns = TCG_MAX_INSNS;
-    if (s->singlestep)
+    if (s->singlestep || s->tf)
         max_insns = 1;
 
     for (;;) {

@@ -27,6 +27,7 @@
     X(fault,   0, "#DE (div, aam 0), int3, ud2, into, hlt, in/out, cli, int n, bound: signals") \
     X(x87,     1, "x87 loads/stores/arithmetic/compares/fcmov/fldcw, all precisions/roundings") \
     X(x87trans,1, "x87 fsin/fcos/fsincos/fptan/fpatan/f2xm1/fyl2x/fyl2xp1/fscale/fprem")       \
+    X(x87env,  1, "fnstenv/fldenv, fnsave/frstor, fxsave/fxrstor (instruction/data pointers cleared)") \
     X(mmx,     1, "MMX integer ops, movd/movq, pack/unpack, shifts, emms")                     \
     X(sse,     1, "SSE packed/scalar single, compares, conversions, shuffles, MMX extensions") \
     X(sse2,    1, "SSE2 double and 128-bit integer ops, conversions, shuffles, shifts")
@@ -46,7 +47,7 @@ enum {
 #define DT_STACK_OFF  0xf00u        /* initial %esp (the stack grows into the buffer) */
 #define DT_CODE       0x30100000u   /* executable buffer: sequence + jump to the epilogue */
 #define DT_CODE_SIZE  8192u
-#define DT_MAX_CODE   320           /* bytes of one sequence */
+#define DT_MAX_CODE   512           /* bytes of one sequence */
 
 /* EFLAGS bits the tester sets and compares. */
 #define DT_CF 0x0001u
@@ -84,5 +85,7 @@ bool dt_family_uses_fpu(int family);
 const char *dt_family_doc(int family);
 /* Fill rec with sequence number index of the stream (family, seed). */
 void dt_generate(int family, uint32_t seed, uint32_t index, DtRecord *rec);
+/* If set, called after each generated step (the `gen --trace` option). */
+extern void (*dt_trace)(const uint8_t *code, int len, uint32_t flags_def);
 
 #endif

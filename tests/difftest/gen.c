@@ -53,6 +53,7 @@ typedef struct Gen {
     int base, index;         /* base register (always), index register (-1: none) */
     uint32_t base_val, index_val, esp_val;
     bool ended;              /* a faulting instruction was emitted: nothing after it runs */
+    bool no_mem;             /* register operands only (under a 0x67 prefix) */
 } Gen;
 
 static uint32_t rnd(Gen *g)
@@ -232,19 +233,27 @@ static Operand pick_mem16(Gen *g)
     return o;
 }
 
+/* [disp32]: the absolute form, for a second access next to an operand already picked. */
+static Operand abs_operand(uint32_t addr)
+{
+    Operand o = { .mem = true, .mod = 0, .rm = 5, .disp = (int32_t)addr, .disp_bytes = 4, .addr = addr };
+    return o;
+}
+
 static Operand pick_rm(Gen *g, int size, bool writable, int mem_percent)
 {
-    if (chance(g, mem_percent))
+    if (!g->no_mem && chance(g, mem_percent))
         return pick_mem(g, size, 1);
     return reg_operand(writable ? pick_wreg(g, size) : (int)rnd_below(g, 8));
 }
 
-/* Segment overrides that do not change a flat address (es cs ss ds). */
+/* Segment overrides that do not change a flat address (es ss ds; cs: is read-only, so it is
+ * used only on the source of movs). */
 static void maybe_seg(Gen *g, const Operand *o)
 {
-    static const uint8_t segs[] = { 0x26, 0x2e, 0x36, 0x3e };
+    static const uint8_t segs[] = { 0x26, 0x36, 0x3e };
     if (o->mem && !o->addr16 && chance(g, 10))
-        b(g, segs[rnd_below(g, 4)]);
+        b(g, segs[rnd_below(g, 3)]);
 }
 
 static void modrm(Gen *g, int regfield, const Operand *o)
@@ -422,7 +431,9 @@ static void gen_alu_move(Gen *g)
         break;
     default:                                       /* a register-only op with a no-op 0x67 */
         b(g, 0x67);
+        g->no_mem = true;
         gen_alu_binop(g);
+        g->no_mem = false;
         break;
     }
 }
@@ -524,11 +535,15 @@ static void div_operands(Gen *g, int size, bool is_signed, bool fault, uint64_t 
     if (!is_signed) {
         uint64_t d = rnd_value(g) & m, q, r;
         if (!d) d = 1 + rnd_below(g, 7);
-        q = fault ? (m + 1 + (rnd(g) & m)) : (rnd_value(g) & m);
-        r = rnd(g) % d;
         *divisor = (uint32_t)d;
+        if (fault) {                               /* high half >= divisor: quotient too big */
+            uint64_t hi = d + rnd_below(g, (uint32_t)(m - d + 1));
+            *dividend = (hi & m) << bits | (rnd(g) & m);
+            return;
+        }
+        q = rnd_value(g) & m;
+        r = rnd(g) % d;
         *dividend = q * d + r;
-        if (fault && (*dividend >> bits) < d) *dividend = (uint64_t)d << bits;   /* keep it faulting */
         return;
     }
     int64_t d = sext(rnd_value(g), size), q, r;
@@ -730,7 +745,8 @@ static void gen_branch_over(Gen *g)
         default: b(g, 0xe2); break;                           /* loop */
         }
     }
-    if (kind == 4 || (kind == 3)) g->reg_def |= REGBIT(ECX);
+    if (kind != 1)
+        b(g, 0);                                   /* rel8, patched below */
     at = g->len;
     uint32_t flags_skip = g->flags_def, regs_skip = g->reg_def;
     uint32_t reserved = g->reserved;
@@ -883,6 +899,33 @@ static void gen_bcd(Gen *g)
 
 /* ------------------------------------------------------------------ misc */
 
+/* mov r, v; bounds [lo, hi] in memory; bound r, m (66: 16-bit). Faults (#BR -> SIGSEGV)
+ * unless lo <= v <= hi (signed). */
+static void gen_bound(Gen *g, bool fault)
+{
+    int size = chance(g, 30) ? 2 : 4;
+    int64_t min = -((int64_t)1 << (size * 8 - 1)), max = -min - 1;
+    int64_t lo = sext(rnd_value(g), size), hi = sext(rnd_value(g), size), v;
+    if (lo > hi) { int64_t t = lo; lo = hi; hi = t; }
+    if (fault) {
+        if (lo == min && hi == max) hi = 0;
+        v = hi < max && (lo == min || chance(g, 50)) ? hi + 1 + rnd_below(g, 2) : lo - 1;
+        if (v > max) v = hi + 1;
+    } else {
+        v = lo + (int64_t)(((uint64_t)rnd(g) << 16 ^ rnd(g)) % (uint64_t)(hi - lo + 1));
+    }
+    int r = pick_wreg(g, size);
+    Operand o = pick_mem(g, 2 * size, size);
+    mov_reg_imm(g, r, size, (uint32_t)v);
+    mov_mem_imm(g, &o, size, (uint32_t)lo);
+    Operand upper = abs_operand(o.addr + size);
+    mov_mem_imm(g, &upper, size, (uint32_t)hi);
+    osize(g, size);
+    b(g, 0x62);
+    modrm(g, r, &o);
+    if (fault) g->ended = true;
+}
+
 static void gen_misc(Gen *g)
 {
     switch (rnd_below(g, 10)) {
@@ -956,7 +999,14 @@ static void gen_misc(Gen *g)
         break;
     }
     case 8:
-        gen_bitops(g);
+        if (chance(g, 50)) {
+            gen_bound(g, false);
+        } else {                                   /* test r, r (OF = 0); into: no trap */
+            int r = rnd_below(g, 8);
+            b(g, 0x85); b(g, 0xc0 | r << 3 | r);
+            flags_effect(g, DT_STATUS, DT_AF);
+            b(g, 0xce);
+        }
         break;
     default:
         gen_alu(g);
@@ -971,7 +1021,7 @@ static void gen_fault(Gen *g)
     /* a few ordinary instructions first, so the fault has state to report */
     for (int i = rnd_below(g, 3); i > 0; i--)
         gen_alu(g);
-    switch (rnd_below(g, 10)) {
+    switch (rnd_below(g, 12)) {
     case 0: case 1: gen_div(g, true); return;      /* #DE -> SIGFPE FPE_INTDIV */
     case 2: b(g, 0xd4); b(g, 0); break;            /* aam 0 -> #DE */
     case 3: b(g, 0xcc); break;                     /* int3 -> SIGTRAP */
@@ -984,7 +1034,22 @@ static void gen_fault(Gen *g)
     case 6: b(g, 0xf4); break;                     /* hlt -> SIGSEGV */
     case 7: b(g, chance(g, 50) ? 0xec : 0xe6); if (g->code[g->len - 1] == 0xe6) b(g, 0x80); break; /* in/out */
     case 8: b(g, chance(g, 50) ? 0xfa : 0xfb); break;            /* cli/sti -> SIGSEGV */
-    default: b(g, 0xcd); b(g, 0x81 + rnd_below(g, 0x7e)); break; /* int n -> SIGSEGV */
+    case 9: b(g, 0xcd); b(g, 0x81 + rnd_below(g, 0x7e)); break;  /* int n -> SIGSEGV */
+    case 10: {                                     /* #UD -> SIGILL ILL_ILLOPN */
+        static const uint8_t ud[][3] = {
+            { 0xf0, 0x89, 0x00 },                  /* lock mov m, r */
+            { 0xf0, 0x01, 0xc0 },                  /* lock add r, r */
+            { 0xfe, 0xd0, 0 }, { 0xff, 0xf8, 0 },  /* fe /2, ff /7 */
+            { 0x0f, 0xff, 0xc0 },                  /* ud0 */
+            { 0xf0, 0x90, 0 },                     /* lock nop */
+        };
+        int i = rnd_below(g, 6);
+        b(g, ud[i][0]); b(g, ud[i][1]);
+        if (i == 0) { Operand o = pick_mem(g, 4, 1); modrm(g, rnd_below(g, 8), &o); }
+        else if (ud[i][2]) b(g, ud[i][2] | rnd_below(g, 8));
+        break;
+    }
+    default: gen_bound(g, true); return;           /* bound out of range: #BR -> SIGSEGV */
     }
     g->ended = true;
 }
@@ -1072,7 +1137,9 @@ static void emit_x87(Gen *g, const X87Op *e)
     b(g, e->op);
     if (e->memsize) {
         Operand o = pick_mem(g, e->memsize, 1);
+        g->len--;                                  /* a segment prefix goes before the opcode */
         maybe_seg(g, &o);
+        b(g, e->op);
         modrm(g, e->digit, &o);
     } else if (e->digit == 8) {
         b(g, e->modrm);
@@ -1107,6 +1174,52 @@ static void gen_x87trans(Gen *g)
         gen_x87(g);
     else
         emit_x87(g, &x87_trans_ops[rnd_below(g, sizeof(x87_trans_ops) / sizeof(x87_trans_ops[0]))]);
+}
+
+/* x87/SSE state save and restore. The saved instruction/data pointers and opcode (FIP, FCS,
+ * FOP, FDP, FDS), the reserved upper halves of the 32-bit environment and, for fxsave,
+ * MXCSR_MASK and bytes 288..511 are overwritten before anything can observe them: they are
+ * not architectural state loongbt must reproduce bit for bit. Everything else is compared. */
+static void clear_dword(Gen *g, uint32_t addr) { Operand o = abs_operand(addr); mov_mem_imm(g, &o, 4, 0); }
+static void clear_word(Gen *g, uint32_t addr) { Operand o = abs_operand(addr); mov_mem_imm(g, &o, 2, 0); }
+
+static void gen_x87env(Gen *g)
+{
+    int kind = rnd_below(g, 3);                    /* 0 fnstenv/fldenv, 1 fnsave/frstor, 2 fxsave/fxrstor */
+    static const int sizes[] = { 28, 108, 512 };
+    Operand o = pick_mem(g, sizes[kind], kind == 2 ? 16 : 4);
+    if (chance(g, 50))
+        gen_x87(g);
+    if ((g->fsw_def & DT_CALL) != DT_CALL) {       /* the saved FSW must be defined: fxam */
+        b(g, 0xd9); b(g, 0xe5);
+        g->fsw_def |= DT_CALL;
+    }
+    switch (kind) {
+    case 0: case 1:
+        b(g, kind ? 0xdd : 0xd9); modrm(g, 6, &o);    /* fnsave / fnstenv */
+        clear_word(g, o.addr + 2); clear_word(g, o.addr + 6); clear_word(g, o.addr + 10);
+        for (int off = 12; off <= 24; off += 4)
+            clear_dword(g, o.addr + off);
+        break;
+    default:
+        b(g, 0x0f); b(g, 0xae); modrm(g, 0, &o);      /* fxsave */
+        clear_word(g, o.addr + 6);
+        for (int off = 8; off <= 20; off += 4)
+            clear_dword(g, o.addr + off);
+        clear_dword(g, o.addr + 28);
+        mov_reg_imm(g, EDI, 4, o.addr + 288);          /* rep stosd over 288..511 */
+        mov_reg_imm(g, ECX, 4, 56);
+        mov_reg_imm(g, EAX, 4, 0);
+        b(g, 0xfc); b(g, 0xf3); b(g, 0xab);
+        break;
+    }
+    if (chance(g, 50))
+        gen_x87(g);
+    if (chance(g, 70)) {                           /* restore what was saved */
+        if (kind == 2) { b(g, 0x0f); b(g, 0xae); modrm(g, 1, &o); }
+        else { b(g, kind ? 0xdd : 0xd9); modrm(g, 4, &o); }
+        g->fsw_def |= DT_CALL;
+    }
 }
 
 /* ================================================================== MMX / SSE / SSE2 */
@@ -1329,12 +1442,15 @@ static void gen_sse2(Gen *g)
 
 /* ================================================================== sequences */
 
+void (*dt_trace)(const uint8_t *code, int len, uint32_t flags_def);
+
 typedef void (*gen_fn)(Gen *g);
 static const gen_fn family_gen[DT_FAM_NB] = {
     [DT_FAM_alu] = gen_alu, [DT_FAM_shift] = gen_shift, [DT_FAM_muldiv] = gen_muldiv,
     [DT_FAM_bitops] = gen_bitops, [DT_FAM_cond] = gen_cond, [DT_FAM_string] = gen_string,
     [DT_FAM_bcd] = gen_bcd, [DT_FAM_misc] = gen_misc, [DT_FAM_fault] = gen_fault,
-    [DT_FAM_x87] = gen_x87, [DT_FAM_x87trans] = gen_x87trans, [DT_FAM_mmx] = gen_mmx,
+    [DT_FAM_x87] = gen_x87, [DT_FAM_x87trans] = gen_x87trans, [DT_FAM_x87env] = gen_x87env,
+    [DT_FAM_mmx] = gen_mmx,
     [DT_FAM_sse] = gen_sse, [DT_FAM_sse2] = gen_sse2,
 };
 
@@ -1352,7 +1468,7 @@ void dt_generate(int family, uint32_t seed, uint32_t index, DtRecord *rec)
     /* base and index registers: never eax/ecx/edx (implicit operands of mul/div/shifts); the
      * string family also keeps esi/edi free. */
     static const int base_any[] = { EBX, EBP, ESI, EDI }, base_str[] = { EBX, EBP };
-    bool str = family == DT_FAM_string;
+    bool str = family == DT_FAM_string || family == DT_FAM_x87env;
     const int *pool = str ? base_str : base_any;
     int npool = str ? 2 : 4;
     g.base = pool[rnd_below(&g, npool)];
@@ -1377,8 +1493,17 @@ void dt_generate(int family, uint32_t seed, uint32_t index, DtRecord *rec)
     g.reg_def = 0xff;
     g.fsw_def = 0xffff;
     int n = 1 + rnd_below(&g, 6);
-    for (int i = 0; i < n && !g.ended && g.len < DT_MAX_CODE - 64; i++)
+    for (int i = 0; i < n && !g.ended && g.len < DT_MAX_CODE - 200; i++) {
+        int before = g.len;
         family_gen[family](&g);
+        if (g.len >= DT_MAX_CODE) {                /* a step did not fit: drop it, stop */
+            g.len = before;
+            g.ended = false;
+            break;
+        }
+        if (dt_trace)
+            dt_trace(rec->code + before, g.len - before, g.flags_def);
+    }
     rec->family = family;
     rec->len = g.len;
     rec->flag_mask = g.flags_def;

@@ -144,6 +144,7 @@ static uint64_t hash_bytes(const uint8_t *p, size_t n)
 /* ================================================================== signals */
 
 static sigjmp_buf fault_jb;
+static volatile sig_atomic_t in_sequence;   /* faults elsewhere are harness bugs: die */
 static struct {
     int sig, code;
     uint32_t addr, eip, efl;
@@ -153,6 +154,12 @@ static struct {
 static void on_fault(int sig, siginfo_t *si, void *ctx)
 {
     ucontext_t *uc = ctx;
+    if (!in_sequence) {
+        signal(sig, SIG_DFL);
+        raise(sig);
+        return;
+    }
+    in_sequence = 0;
     static const int greg_index[8] = { REG_EAX, REG_ECX, REG_EDX, REG_EBX, REG_UESP, REG_EBP,
                                        REG_ESI, REG_EDI };
     fault.sig = sig;
@@ -197,6 +204,8 @@ static void write_record(const DtRecord *r)
         printf(" %08x", r->regs[i]);
     putchar(' ');
     print_hex(stdout, r->code, r->len);
+    if (r->len == 0)
+        putchar('-');                              /* an empty sequence */
     putchar('\n');
 }
 
@@ -204,7 +213,7 @@ static bool read_record(const char *line, DtRecord *r)
 {
     char fam[32], hex[2 * DT_MAX_CODE + 2];
     memset(r, 0, sizeof(*r));
-    if (sscanf(line, "%31s %x %x %x %x %x %x %x %x %x %x %x %x %x %650s", fam, &r->seed,
+    if (sscanf(line, "%31s %x %x %x %x %x %x %x %x %x %x %x %x %x %1100s", fam, &r->seed,
                &r->eflags, &r->flag_mask, &r->reg_mask, &r->fsw_mask, &r->regs[0], &r->regs[1],
                &r->regs[2], &r->regs[3], &r->regs[4], &r->regs[5], &r->regs[6], &r->regs[7],
                hex) != 15)
@@ -212,7 +221,7 @@ static bool read_record(const char *line, DtRecord *r)
     r->family = dt_family_by_name(fam);
     if (r->family < 0)
         return false;
-    int n = (int)strlen(hex) / 2;
+    int n = hex[0] == '-' ? 0 : (int)strlen(hex) / 2;
     if (n > DT_MAX_CODE)
         return false;
     for (int i = 0; i < n; i++) {
@@ -282,8 +291,11 @@ static void run_one(int index, const DtRecord *r, bool strict)
     fflush(stdout);
     fault.sig = 0;
     alarm(10);
-    if (sigsetjmp(fault_jb, 1) == 0)
+    if (sigsetjmp(fault_jb, 1) == 0) {
+        in_sequence = 1;
         dt_enter();
+        in_sequence = 0;
+    }
     alarm(0);
 
     const uint32_t *regs = fault.sig ? fault.regs : dt_out.regs;
@@ -333,6 +345,14 @@ static int cmd_run(bool strict)
 
 /* ================================================================== main */
 
+static void trace_step(const uint8_t *code, int len, uint32_t flags_def)
+{
+    fprintf(stderr, "  step:");
+    for (int i = 0; i < len; i++)
+        fprintf(stderr, " %02x", code[i]);
+    fprintf(stderr, "   (defined flags %04x)\n", flags_def);
+}
+
 static void usage(void)
 {
     fprintf(stderr, "usage: difftest gen --family F --seed S --count N [--start I]\n"
@@ -362,6 +382,7 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "--seed")) seed = strtoul(argv[i + 1], NULL, 0);
         else if (!strcmp(argv[i], "--count")) count = strtoul(argv[i + 1], NULL, 0);
         else if (!strcmp(argv[i], "--start")) start = strtoul(argv[i + 1], NULL, 0);
+        else if (!strcmp(argv[i], "--trace")) { dt_trace = trace_step; i--; }
         else usage();
     }
     if (family < 0) {

@@ -151,12 +151,43 @@ static void test_x87_alias(void)
     }
     __asm__ volatile("emms\n\tfnstenv (%0)" :: "r"(env) : "memory");
     printf("after emms: sw %04x tw %04x\n", env[2] & 0x3800, env[4]);
+    /* EMMS alone also resets TOP to 0 (one value pushed first: TOP = 7) */
+    __asm__ volatile("fninit\n\tfld1\n\temms\n\tfnstenv (%0)" :: "r"(env) : "memory");
+    printf("fld1; emms: sw %04x tw %04x\n", env[2], env[4]);
     __asm__ volatile("fninit");
+}
+
+/* Many pseudo-random operands per instruction, one hash line each. */
+static uint32_t rng = 7;
+static uint64_t next(void)
+{
+    rng = rng * 1664525u + 1013904223u;
+    uint32_t hi = rng ^ (rng >> 15);
+    rng = rng * 1664525u + 1013904223u;
+    return (uint64_t)hi << 32 | (rng ^ (rng >> 15));
+}
+
+static void test_random(void)
+{
+#define RUN(insn) { \
+        uint32_t h = 2166136261u; \
+        for (int n = 0; n < 3000; n++) { \
+            uint64_t d = next(), s = next(); \
+            if (!strncmp(#insn, "ps", 2) && #insn[2] != 'u' && #insn[2] != 'a') \
+                s &= 0x7f; \
+            uint64_t r = reg_##insn(d, s) ^ (mem_##insn(d, s) << 1); \
+            h = (h ^ (uint32_t)r ^ (uint32_t)(r >> 32)) * 16777619u; \
+        } \
+        printf("random %-10s %08x\n", #insn, h); }
+    MMX_OPS(RUN)
+#undef RUN
+    __asm__ volatile("emms");
 }
 
 int main(void)
 {
     fill();
+    test_random();
     test_binops();
     test_misc();
     test_x87_alias();

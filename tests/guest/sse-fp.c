@@ -480,8 +480,81 @@ static void test_faults(void)
     }
 }
 
+/* Pseudo-random operands: sign, an exponent from a distribution biased to the edges
+ * (denormal, tiny, near 1, huge, inf/NaN), random fraction; hash of results and flags per
+ * instruction and MXCSR setting. */
+static uint32_t rng = 99;
+static uint32_t next(void) { rng = rng * 1664525u + 1013904223u; return rng ^ (rng >> 15); }
+
+static uint32_t rand_f32(void)
+{
+    static const uint8_t exps[] = { 0, 0, 1, 2, 20, 100, 126, 127, 128, 150, 230, 253, 254, 255 };
+    uint32_t r = next(), e = (r >> 8) & 15;
+    uint32_t exp = e < sizeof(exps) ? exps[e] : 64 + (r >> 16) % 128;
+    return (r & 0x80000000u) | exp << 23 | (next() & 0x7fffff);
+}
+
+static uint64_t rand_f64(void)
+{
+    static const uint16_t exps[] = { 0, 0, 1, 2, 100, 800, 1022, 1023, 1024, 1100, 1500, 2045, 2046, 2047 };
+    uint32_t r = next(), e = (r >> 8) & 15;
+    uint64_t exp = e < sizeof(exps) / 2 ? exps[e] : 512 + (r >> 16) % 1024;
+    return (uint64_t)(r & 0x80000000u) << 32 | exp << 52 | ((uint64_t)next() << 32 | next()) >> 12;
+}
+
+static void test_random(void)
+{
+    static const struct { const char *name; OpFn *fn; int dbl; } ops[] = {
+#define E(insn) { #insn, f_##insn, 0 },
+        SS_OPS(E) PS_OPS(E)
+#undef E
+#define E(insn) { #insn, f_##insn, 1 },
+        SD_OPS(E) PD_OPS(E)
+#undef E
+    };
+    for (unsigned c = 0; c < NCFG; c++)
+        for (unsigned o = 0; o < sizeof(ops) / sizeof(ops[0]); o++) {
+            uint32_t h = 2166136261u;
+            for (int n = 0; n < 1500; n++) {
+                V4 d, s;
+                for (int k = 0; k < 4; k += ops[o].dbl + 1) {
+                    if (ops[o].dbl) {
+                        uint64_t a = rand_f64(), b = rand_f64();
+                        memcpy(&d.l[k], &a, 8);
+                        memcpy(&s.l[k], &b, 8);
+                    } else {
+                        d.l[k] = rand_f32();
+                        s.l[k] = rand_f32();
+                    }
+                }
+                uint32_t f = run(ops[o].fn, &d, &s, configs[c]);
+                for (int k = 0; k < 4; k++)
+                    h = (h ^ d.l[k]) * 16777619u;
+                h = (h ^ f) * 16777619u;
+            }
+            printf("random %s %04x %08x\n", ops[o].name, configs[c], h);
+        }
+    for (unsigned c = 0; c < NCFG; c++) {
+        uint32_t h = 2166136261u;
+        for (int n = 0; n < 1500; n++)
+            for (int p = 0; p < 8; p++) {
+                V4 d = { { rand_f32(), rand_f32(), rand_f32(), rand_f32() } };
+                V4 s = { { n & 1 ? d.l[0] : rand_f32(), rand_f32(), rand_f32(), rand_f32() } };
+                uint32_t f = run(cmpps_fn[p], &d, &s, configs[c]);
+                for (int k = 0; k < 4; k++)
+                    h = (h ^ d.l[k]) * 16777619u;
+                h = (h ^ f) * 16777619u;
+                V2 e = { { rand_f64(), rand_f64() } }, t = { { rand_f64(), rand_f64() } };
+                f = run(cmppd_fn[p], &e, &t, configs[c]);
+                h = (h ^ (uint32_t)e.q[0] ^ (uint32_t)(e.q[1] >> 7) ^ f) * 16777619u;
+            }
+        printf("random cmpps/cmppd %04x %08x\n", configs[c], h);
+    }
+}
+
 int main(void)
 {
+    test_random();
     test_arith32();
     test_arith64();
     test_compares();

@@ -194,9 +194,43 @@ static void test_convert_int(void)
     print("pshufd 39", 'r', &r);
 }
 
+/* Many pseudo-random operands per instruction, one hash line each (a broad sweep on top of
+ * the printed cases above). */
+static uint32_t rng = 2024;
+static uint32_t next(void) { rng = rng * 1664525u + 1013904223u; return rng ^ (rng >> 15); }
+
+static void test_random(void)
+{
+    V16 d, s, r;
+#define HASH(insn, form, fn, count_mask) { \
+        uint32_t h = 2166136261u; \
+        for (int n = 0; n < 3000; n++) { \
+            for (int j = 0; j < 16; j += 4) { \
+                uint32_t a = next(), b = next(); \
+                memcpy(&d.b[j], &a, 4); \
+                memcpy(&s.b[j], &b, 4); \
+            } \
+            if (count_mask) \
+                memset(&s.b[1], 0, 15), s.b[0] &= (count_mask); \
+            r = d; \
+            fn(&r, &s); \
+            for (int j = 0; j < 16; j++) \
+                h = (h ^ r.b[j]) * 16777619u; \
+        } \
+        printf("random %-11s %c %08x\n", #insn, form, h); }
+#define RUN(insn) HASH(insn, 'r', reg_##insn, 0) HASH(insn, 'm', mem_##insn, 0)
+    INT_OPS(RUN)
+#undef RUN
+#define RUN(insn) HASH(insn, 'r', reg_##insn, 0x7f) HASH(insn, 'm', mem_##insn, 0x7f)
+    SHIFT_OPS(RUN)
+#undef RUN
+#undef HASH
+}
+
 int main(void)
 {
     fill();
+    test_random();
     test_binops();
     test_shifts();
     test_shuffles();

@@ -24,14 +24,14 @@ busybox-sh   y  -
 gzip         y  -
 bzip2        n  -
 xz           n  -
-xz-threads   n  guest threads (clone with CLONE_VM)
+xz-threads   n  -
 sqlite3      n  x87 (REAL columns, printf, avg use double)
 busybox-awk  n  x87 (awk, seq, sort -n use double)
 lua          n  x87 (lua5.4 uses double)
 perl         n  x87 (perl uses double)
 '
 # Workloads that cannot pass yet; the lead removes names from here as the features land.
-WORKLOADS_PENDING_DEFAULT="xz-threads sqlite3 busybox-awk lua perl"
+WORKLOADS_PENDING_DEFAULT="sqlite3 busybox-awk lua perl"
 WORKLOADS_PENDING=${WORKLOADS_PENDING-$WORKLOADS_PENDING_DEFAULT}
 
 subset=n
