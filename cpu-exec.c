@@ -149,6 +149,21 @@ void helper_guest_atomic_end(void)
     }
 }
 
+/* In the child of a fork (called with tb_lock held): the other guest threads did not come
+ * along, so neither did their places in the CPU list, the in-code count or held locks. */
+void cpu_fork_child_reset(CPUX86State *env)
+{
+    pthread_mutex_t fresh = PTHREAD_MUTEX_INITIALIZER;
+    pthread_cond_t fresh_cond = PTHREAD_COND_INITIALIZER;
+    cpu_unregister_all_but(env);
+    cpus_in_code = in_code ? 1 : 0;
+    flush_pending = 0;
+    flush_mutex = fresh;
+    flush_cond = fresh_cond;
+    guest_atomic_mutex = fresh;
+    guest_atomic_held = false;
+}
+
 /* ------------------------------------------------------------------ TB lookup */
 static inline uint32_t cpu_tb_cflags(CPUX86State *env)
 {

@@ -152,6 +152,9 @@ void tb_unchain_all(void);
  * (caller holds tb_lock). */
 int cpu_count(void);
 void cpu_exit_all(void);
+void cpu_unregister_all_but(CPUX86State *env);     /* fork child: only env survives */
+/* cpu-exec.c: reset the thread bookkeeping in a fork child (tb_lock held). */
+void cpu_fork_child_reset(CPUX86State *env);
 /* cpu-exec.c: tb_flush for the translator (called with tb_lock held): with other guest
  * threads it stops them outside translated code first (see cpu-exec.c); the caller then
  * retries its allocation. */

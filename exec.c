@@ -46,6 +46,12 @@ void cpu_register(CPUX86State *env)
     cpu_list[nb_cpus++] = env;
 }
 
+void cpu_unregister_all_but(CPUX86State *env)
+{
+    cpu_list[0] = env;
+    nb_cpus = 1;
+}
+
 int cpu_count(void)
 {
     return nb_cpus;

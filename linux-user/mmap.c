@@ -15,7 +15,11 @@
  *    guest pages are zeroed or read(2) from the file. A file mapping whose offset cannot line
  *    up with host pages is read into anonymous memory as a whole;
  *  - munmap gives a host page back to the reservation only once all its guest pages are gone;
- *  - mremap of ranges that are not host-page aligned is done by mapping, copying and unmapping.
+ *  - mremap of ranges that are not host-page aligned is done by mapping, copying and unmapping;
+ *    madvise(MADV_DONTNEED) zeroes the guest pages of shared host pages by hand;
+ *  - new mappings are placed at host-page boundaries (free hints are honoured as they are);
+ *  - every host call is checked to cover whole host pages (host_range), so the forced policy on
+ *    a 4 KiB host catches what a real 16 KiB host would reject.
  * Known limits of the union: a guest page in a host page that also holds a writable (readable)
  * guest page can be written (read) by the guest without a fault; shared mappings that need a
  * copy lose their sharing (MAP_SHARED + PROT_WRITE on a file is refused with EINVAL then).
@@ -298,6 +302,12 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd
         if (start & (TARGET_PAGE_SIZE - 1)) return -EINVAL;
         if ((uint64_t)start + size > GUEST_ADDR_SPACE) return -ENOMEM;
         if ((flags & MAP_FIXED_NOREPLACE) && !range_is_free(start, start + size)) return -EEXIST;
+        addr = start;
+    } else if (start >= MMAP_MIN_ADDR && !(start & (TARGET_PAGE_SIZE - 1)) &&
+               (uint64_t)start + size <= GUEST_ADDR_SPACE && range_is_free(start, start + size) &&
+               !(is_file && (flags & MAP_TYPE) != MAP_PRIVATE && (prot & PROT_WRITE))) {
+        /* Linux honours a free hint. One that is not host-page aligned gives fragments, fine
+         * unless the mapping is a shared writable file (which a copy cannot stand in for). */
         addr = start;
     } else {
         addr = mmap_find_vma(start & TARGET_PAGE_MASK, (abi_ulong)size);

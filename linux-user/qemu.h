@@ -120,6 +120,13 @@ int do_sigaltstack(const struct target_stack_t *ss, struct target_stack_t *oss);
 /* A signal sent by the guest to itself (kill/tkill/tgkill; si_code SI_USER or SI_TKILL):
  * made pending, delivered by process_pending_signals after the syscall. */
 int do_kill_self(CPUX86State *env, int sig, int si_code);
+/* rt_sigqueueinfo to itself: pending with si_code and si_value (value). */
+int do_sigqueue_self(int sig, int si_code, uint32_t value);
+/* rt_sigtimedwait: take a pending signal of set (bit sig-1), waiting up to timeout (NULL:
+ * forever); returns the signal and fills info, or -EAGAIN / -EINTR. */
+struct target_siginfo;
+struct timespec;
+int do_sigtimedwait(uint64_t set, struct target_siginfo *info, const struct timespec *timeout);
 /* rt_sigpending: pending signals that are blocked. */
 uint64_t do_sigpending(void);
 /* rt_sigsuspend: wait with mask until a signal is deliverable; returns -EINTR, and the frame

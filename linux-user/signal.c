@@ -19,6 +19,7 @@
 #include <signal.h>
 #include <unistd.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include "qemu.h"
 #include "exec-all.h"
 #include "log.h"
@@ -36,15 +37,28 @@ typedef struct PendingSignal {
     int code;
     int pid;
     uint32_t uid;
+    uint32_t value;                        /* sigqueue's sival (SI_QUEUE) */
 } PendingSignal;
 
 static struct target_sigaction guest_sigact[TARGET_NSIG + 1];
-static uint64_t guest_blocked;             /* bit (sig - 1) */
-static struct target_stack_t guest_altstack = { 0, SS_DISABLE, 0 };
+/* Per guest thread, as in Linux: the mask, the alternate stack, signals sent to this thread
+ * (tkill/tgkill: si_code SI_TKILL) and the sigsuspend state. Dispositions and
+ * process-directed pending signals are shared. */
+static __thread uint64_t guest_blocked;             /* bit (sig - 1) */
+static __thread struct target_stack_t guest_altstack = { 0, SS_DISABLE, 0 };
 static PendingSignal guest_pending[TARGET_NSIG + 1];
+static __thread PendingSignal thread_pending[TARGET_NSIG + 1];
 /* rt_sigsuspend: the mask to put back once the signal that ended it has been handled. */
-static bool suspend_mask_saved;
-static uint64_t suspend_saved_mask;
+static __thread bool suspend_mask_saved;
+static __thread uint64_t suspend_saved_mask;
+
+/* The pending entry of sig for this thread (its own first), or NULL. */
+static PendingSignal *pending_of(int sig)
+{
+    if (thread_pending[sig].pending) return &thread_pending[sig];
+    if (guest_pending[sig].pending) return &guest_pending[sig];
+    return NULL;
+}
 
 static inline uint64_t sigbit(int sig) { return 1ull << (sig - 1); }
 
@@ -106,6 +120,13 @@ static void QEMU_NORETURN die_with_signal(int sig)
     sigaddset(&set, sig);
     sigprocmask(SIG_UNBLOCK, &set, NULL);
     raise(sig);
+    /* glibc keeps signals 32 and 33 for itself (its sigaction refuses them): go to the
+     * kernel directly. An all-zero kernel sigaction is SIG_DFL, no flags, an empty mask
+     * whatever the host's layout. */
+    uint64_t zero_action[4] = { 0 }, bit = 1ull << (sig - 1);
+    syscall(SYS_rt_sigaction, sig, zero_action, NULL, 8);
+    syscall(SYS_rt_sigprocmask, SIG_UNBLOCK, &bit, NULL, 8);
+    syscall(SYS_tgkill, getpid(), gettid(), sig);
     _exit(128 + sig);
 }
 
@@ -133,10 +154,12 @@ static void default_action(int sig)
 static void note_pending(int sig, int code, int pid, uint32_t uid)
 {
     if (sig < 1 || sig > TARGET_NSIG) return;
-    guest_pending[sig].code = code;
-    guest_pending[sig].pid = pid;
-    guest_pending[sig].uid = uid;
-    guest_pending[sig].pending = 1;
+    PendingSignal *p = code == SI_TKILL ? &thread_pending[sig] : &guest_pending[sig];
+    p->code = code;
+    p->pid = pid;
+    p->uid = uid;
+    p->value = 0;
+    p->pending = 1;
 }
 
 /* A signal for which the guest registered a handler: note it; cpu_loop delivers it. */
@@ -277,7 +300,7 @@ int do_sigaction(int sig, const struct target_sigaction *act, struct target_siga
         update_host_disposition(sig);
         /* Setting SIG_IGN (or SIG_DFL for an ignore-by-default signal) discards a pending one. */
         if (act->handler == TARGET_SIG_IGN || (act->handler == TARGET_SIG_DFL && default_is_ignore(sig)))
-            guest_pending[sig].pending = 0;
+            guest_pending[sig].pending = thread_pending[sig].pending = 0;
     }
     return 0;
 }
@@ -332,12 +355,56 @@ int do_kill_self(CPUX86State *env, int sig, int si_code)
     return 0;
 }
 
+int do_sigqueue_self(int sig, int si_code, uint32_t value)
+{
+    if (sig < 0 || sig > TARGET_NSIG) return -EINVAL;
+    if (sig == 0) return 0;
+    if (guest_sigact[sig].handler == TARGET_SIG_IGN) return 0;
+    note_pending(sig, si_code, getpid(), getuid());
+    guest_pending[sig].value = value;
+    return 0;
+}
+
+/* rt_sigtimedwait: a signal of set that is already pending for the guest (raised by itself)
+ * is taken first; otherwise wait for the host to have one (the guest blocks the set, so the
+ * host mask, which mirrors it, keeps such signals pending instead of running a handler). */
+int do_sigtimedwait(uint64_t set, struct target_siginfo *info, const struct timespec *timeout)
+{
+    sigset_t host;
+    siginfo_t hi;
+    memset(info, 0, sizeof(*info));
+    for (int sig = 1; sig <= TARGET_NSIG; sig++) {
+        PendingSignal *p = (set & sigbit(sig)) ? pending_of(sig) : NULL;
+        if (p) {
+            p->pending = 0;
+            info->si_signo = sig;
+            info->si_code = p->code;
+            info->u.kill.pid = p->pid;
+            info->u.kill.uid = p->uid;
+            memcpy(info->u.pad + 8, &p->value, 4);
+            return sig;
+        }
+    }
+    sigemptyset(&host);
+    for (int sig = 1; sig <= TARGET_NSIG; sig++)
+        if ((set & sigbit(sig)) && !host_owned(sig)) sigaddset(&host, sig);
+    int r = sigtimedwait(&host, &hi, timeout);
+    if (r < 0) return -errno;
+    info->si_signo = r;
+    info->si_code = hi.si_code;
+    info->u.kill.pid = hi.si_pid;
+    info->u.kill.uid = hi.si_uid;
+    uint32_t v = (uint32_t)hi.si_value.sival_int;
+    memcpy(info->u.pad + 8, &v, 4);
+    return r;
+}
+
 uint64_t do_sigpending(void)
 {
     uint64_t set = 0;
     sigset_t host;
     for (int sig = 1; sig <= TARGET_NSIG; sig++)
-        if (guest_pending[sig].pending) set |= sigbit(sig);
+        if (pending_of(sig)) set |= sigbit(sig);
     if (sigpending(&host) == 0)
         for (int sig = 1; sig <= TARGET_NSIG; sig++)
             if (!host_owned(sig) && sigismember(&host, sig) == 1) set |= sigbit(sig);
@@ -347,7 +414,7 @@ uint64_t do_sigpending(void)
 static bool deliverable_pending(void)
 {
     for (int sig = 1; sig <= TARGET_NSIG; sig++)
-        if (guest_pending[sig].pending && !(guest_blocked & sigbit(sig))) return true;
+        if (pending_of(sig) && !(guest_blocked & sigbit(sig))) return true;
     return false;
 }
 
@@ -563,17 +630,19 @@ void process_pending_signals(CPUX86State *env)
 {
     for (;;) {
         int sig;
+        PendingSignal *p = NULL;
         for (sig = 1; sig <= TARGET_NSIG; sig++)
-            if (guest_pending[sig].pending && !(guest_blocked & sigbit(sig))) break;
+            if (!(guest_blocked & sigbit(sig)) && (p = pending_of(sig))) break;
         if (sig > TARGET_NSIG) break;
 
         struct target_siginfo si;
         memset(&si, 0, sizeof(si));
         si.si_signo = sig;
-        si.si_code = guest_pending[sig].code;
-        si.u.kill.pid = guest_pending[sig].pid;
-        si.u.kill.uid = guest_pending[sig].uid;
-        guest_pending[sig].pending = 0;
+        si.si_code = p->code;
+        si.u.kill.pid = p->pid;
+        si.u.kill.uid = p->uid;
+        memcpy(si.u.pad + 8, &p->value, 4);   /* si_value after pid, uid */
+        p->pending = 0;
         /* Lowest first; each frame goes on top of the previous one, so the last signal set
          * up runs first, as on Linux. */
         deliver_signal(env, sig, &si, 0);

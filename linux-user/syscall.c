@@ -279,7 +279,8 @@ typedef struct NewThread {
     CPUX86State *env;
     uint32_t flags;
     abi_ulong ptid, ctid, tls;
-    sigset_t sigmask;                 /* the parent's host mask, restored in the child */
+    sigset_t sigmask;                 /* the parent's host mask, restored in the parent */
+    uint64_t guest_mask;              /* the parent's guest signal mask: the child's */
     uint8_t gdt_tls[256];             /* the parent's TLS descriptors: the child inherits them */
     pthread_mutex_t mutex;
     pthread_cond_t cond;
@@ -303,7 +304,7 @@ static void *guest_thread_start(void *arg)
     if (nt->flags & CLONE_CHILD_SETTID) copy_to_guest(nt->ctid, &tid, 4);
     if (nt->flags & CLONE_PARENT_SETTID) copy_to_guest(nt->ptid, &tid, 4);
     ts->child_tidptr = (nt->flags & CLONE_CHILD_CLEARTID) ? nt->ctid : 0;
-    sigset_t mask = nt->sigmask;
+    uint64_t guest_mask = nt->guest_mask;
 
     pthread_mutex_lock(&nt->mutex);
     nt->tid = r < 0 ? (pid_t)r : tid;
@@ -313,7 +314,7 @@ static void *guest_thread_start(void *arg)
         __atomic_sub_fetch(&guest_threads, 1, __ATOMIC_SEQ_CST);
         return NULL;
     }
-    pthread_sigmask(SIG_SETMASK, &mask, NULL);
+    do_sigprocmask(SIG_SETMASK, &guest_mask, NULL);   /* also sets the host mask */
     cpu_loop(env);
     return NULL;
 }
@@ -340,6 +341,7 @@ static abi_long do_clone_thread(CPUX86State *env, uint32_t flags, abi_ulong news
     child->regs[R_EAX] = 0;                     /* clone returns 0 in the child */
     if (newsp) child->regs[R_ESP] = newsp;
     nt.env = child;
+    do_sigprocmask(SIG_BLOCK, NULL, &nt.guest_mask);
     gdt_tls_copy_out(nt.gdt_tls);
     pthread_mutex_init(&nt.mutex, NULL);
     pthread_cond_init(&nt.cond, NULL);
@@ -381,9 +383,16 @@ static abi_long do_fork(CPUX86State *env, uint32_t flags, abi_ulong newsp, abi_u
     if ((flags & 0xff) && (flags & 0xff) != SIGCHLD) return -EINVAL;
     fflush(stdout);
     qemu_log_flush();
+    /* With guest threads: no other thread may be translating or changing the memory map
+     * while the address space is copied (the child would inherit a held lock). */
+    tb_lock();
     pid = fork();
+    if (pid == 0)
+        cpu_fork_child_reset(env);      /* the child has one thread: this one */
+    tb_unlock();
     if (pid < 0) return -errno;
     if (pid == 0) {
+        guest_threads = 1;
         pid_t tid = gettid();
         if (newsp) env->regs[R_ESP] = newsp;
         if (flags & CLONE_CHILD_SETTID) copy_to_guest(ctid, &tid, 4);
@@ -1353,6 +1362,67 @@ static abi_long sys_rt_sigreturn(CPUX86State *env, const abi_long *a) { return d
 
 static abi_long sys_alarm(CPUX86State *env, const abi_long *a) { return (abi_long)alarm(U(a[0])); }
 
+/* rt_sigtimedwait(set, info, timeout, sigsetsize) and its time64 twin. */
+static abi_long do_rt_sigtimedwait(const abi_long *a, bool time64)
+{
+    uint64_t set = 0;
+    struct timespec ts, *tsp = NULL;
+    struct target_siginfo info;
+    if (U(a[3]) != 8) return -EINVAL;
+    if (!copy_from_guest(&set, U(a[0]), 8)) return -EFAULT;
+    if (a[2]) {
+        if (!timespec_from_guest(&ts, U(a[2]), time64)) return -EFAULT;
+        tsp = &ts;
+    }
+    if (a[1] && !guest_access_ok(U(a[1]), sizeof(info), true)) return -EFAULT;
+    int r = do_sigtimedwait(set, &info, tsp);
+    if (r > 0 && a[1] && !copy_to_guest(U(a[1]), &info, sizeof(info))) return -EFAULT;
+    return r;
+}
+static abi_long sys_rt_sigtimedwait(CPUX86State *env, const abi_long *a) { return do_rt_sigtimedwait(a, false); }
+static abi_long sys_rt_sigtimedwait_time64(CPUX86State *env, const abi_long *a) { return do_rt_sigtimedwait(a, true); }
+
+/* rt_sigqueueinfo(pid, sig, info): to itself it becomes a pending guest signal carrying the
+ * code and value; to another process, a host sigqueue with the same value. */
+static abi_long sys_rt_sigqueueinfo(CPUX86State *env, const abi_long *a)
+{
+    struct target_siginfo info;
+    uint32_t value;
+    if (!copy_from_guest(&info, U(a[2]), sizeof(info))) return -EFAULT;
+    memcpy(&value, info.u.pad + 8, 4);
+    if (info.si_code >= 0 || info.si_code == SI_TKILL) return -EPERM;   /* as the kernel */
+    if (a[0] == getpid()) return do_sigqueue_self(a[1], info.si_code, value);
+    union sigval v = { .sival_int = (int)value };
+    return get_errno(sigqueue(a[0], a[1], v));
+}
+
+/* Interval timers: struct itimerval is four 32-bit fields on i386. */
+static abi_long itimerval_to_guest(abi_ulong addr, const struct itimerval *it)
+{
+    int32_t g[4] = { (int32_t)it->it_interval.tv_sec, (int32_t)it->it_interval.tv_usec,
+                     (int32_t)it->it_value.tv_sec, (int32_t)it->it_value.tv_usec };
+    return copy_to_guest(addr, g, sizeof(g)) ? 0 : -EFAULT;
+}
+
+static abi_long sys_setitimer(CPUX86State *env, const abi_long *a)
+{
+    int32_t g[4];
+    struct itimerval it, old;
+    if (!copy_from_guest(g, U(a[1]), sizeof(g))) return -EFAULT;
+    it.it_interval.tv_sec = g[0]; it.it_interval.tv_usec = g[1];
+    it.it_value.tv_sec = g[2]; it.it_value.tv_usec = g[3];
+    if (a[2] && !guest_access_ok(U(a[2]), sizeof(g), true)) return -EFAULT;
+    if (setitimer(a[0], &it, &old) < 0) return -errno;
+    return a[2] ? itimerval_to_guest(U(a[2]), &old) : 0;
+}
+
+static abi_long sys_getitimer(CPUX86State *env, const abi_long *a)
+{
+    struct itimerval it;
+    if (getitimer(a[0], &it) < 0) return -errno;
+    return itimerval_to_guest(U(a[1]), &it);
+}
+
 /* ---------------------------------------------------------------------------------------------
  * Threads, TLS and synchronisation
  * ------------------------------------------------------------------------------------------- */
@@ -1642,6 +1712,7 @@ static abi_long sys_getpriority(CPUX86State *env, const abi_long *a)
     X(time) X(nanosleep) X(clock_nanosleep) X(clock_nanosleep_time64) X(times) \
     X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) X(alarm) \
     X(rt_sigpending) X(rt_sigsuspend) X(pause) X(sigreturn) X(rt_sigreturn) \
+    X(rt_sigtimedwait) X(rt_sigtimedwait_time64) X(rt_sigqueueinfo) X(setitimer) X(getitimer) \
     X(set_thread_area) X(get_thread_area) X(set_tid_address) X(set_robust_list) X(rseq) \
     X(sched_yield) X(sched_getaffinity) X(getcpu) X(futex) X(futex_time64) \
     X(ugetrlimit) X(getrlimit) X(setrlimit) X(prlimit64) X(sysinfo) X(getrandom) X(getpriority)

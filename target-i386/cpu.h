@@ -84,10 +84,9 @@ enum {
  *            AF/OF as for an add/sub of 1.
  *   SHL*     cc_dst = result, cc_src = value << (count-1) (count = masked count, >= 1; a zero
  *            count must not touch the flags: translate.c keeps the old cc_op then).
- *            CF = MSB(cc_src), OF = MSB(cc_dst) ^ CF, AF = 0. OF is exact for count 1 (the only
- *            defined case); for count > 1 Intel reports OF from the top two bits of the ORIGINAL
- *            operand, which this encoding does not keep: guest tests must not print OF after a
- *            multi-bit shl.
+ *            CF = MSB(cc_src), OF = MSB(cc_dst) ^ CF, AF = 0. OF is exact for count 1 only; for
+ *            count > 1 Intel reports OF from the top two bits of the ORIGINAL operand, so
+ *            translate.c now encodes shl (and shld/shrd) with CC_OP_SHR instead (below).
  *   SAR*     cc_dst = result, cc_src = value >> (count-1) (arithmetic, of the operand
  *            sign-extended from size: bit size-1 of cc_src must be the sign). CF = cc_src & 1, AF = 0,
  *            OF = MSB(cc_src ^ cc_dst), which is 0 for every sar (the SDM: OF = 0 for count 1;
@@ -96,6 +95,9 @@ enum {
  *   SHR*     cc_dst = result, cc_src = value >> (count-1) (logical, value zero-extended from
  *            size), cc_src2 = the original operand. CF = cc_src & 1, AF = 0,
  *            OF = MSB(cc_src2): exact for count 1 (SDM) and what Intel does for every count.
+ *            shl, shld and shrd use the same encoding with cc_src = CF (0/1) and cc_src2 = a
+ *            value whose MSB is this CPU's OF (shl/shld: MSB(v) ^ next bit of v; shrd:
+ *            MSB(dst) ^ bit 0 of src), exact for every count.
  *   CLR      (xor r,r / sub r,r) ZF = PF = 1, all else 0; the cc_* values are ignored.
  *
  * Rotates (rol/ror) are not a cc_op: translate.c computes CF/OF itself and stores the flags
@@ -111,6 +113,10 @@ enum {
  * instruction and end with a debug trap (SIGTRAP TRAP_TRACE) after it. Kept equal to TF_MASK
  * and maintained by cpu_load_eflags. */
 #define HF_TF_MASK TF_MASK
+
+/* Operations of helper_lock_rmw (int_helper.c): the new memory value from the old one. */
+enum { LOCK_RMW_ADD, LOCK_RMW_OR, LOCK_RMW_AND, LOCK_RMW_XOR, LOCK_RMW_SUB, LOCK_RMW_XCHG,
+       LOCK_RMW_NEG };
 
 /*
  * CPUID as seen by the guest (helper_cpuid in int_helper.c): a plain i686-class

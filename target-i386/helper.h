@@ -207,3 +207,8 @@ DEF_HELPER_2(check_code_selector, void, env, i32)  /* far jmp/call/ret/iret: oth
  * dst | src << 16, result = 16-bit value | CF << 16. */
 DEF_HELPER_FLAGS_2(shld16, TCG_CALL_NO_RWG_SE, i32, i32, i32)
 DEF_HELPER_FLAGS_2(shrd16, TCG_CALL_NO_RWG_SE, i32, i32, i32)
+/* Locked read-modify-write on guest memory (lock prefix, xchg with memory): atomic on the host
+ * for naturally aligned operands (under the guest-atomic lock otherwise). code = LOCK_RMW_* <<
+ * 2 | MemOp size; returns the old value (zero-extended). */
+DEF_HELPER_4(lock_rmw, i32, env, i32, i32, i32)             /* (addr, operand, code) */
+DEF_HELPER_5(lock_cmpxchg, i32, env, i32, i32, i32, i32)    /* (addr, expected, new, size) */

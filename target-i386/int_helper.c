@@ -403,3 +403,107 @@ uint32_t helper_shrd16(uint32_t packed, uint32_t count)
     uint32_t cf = (uint32_t)(x >> (count - 1)) & 1;
     return result | cf << 16;
 }
+
+/* ------------------------------------------------------------------ locked read-modify-write */
+/*
+ * The guest address is accessed directly (g2h): a fault lands in the host SIGSEGV handler,
+ * which finds the guest state synced by translate.c (eip and cc_op of this instruction,
+ * nothing else changed yet) and raises the guest page fault; a write to a page holding
+ * translated code is unprotected and retried there. Naturally aligned operands use the host's
+ * atomic instructions, so a locked instruction is atomic even against plain guest stores of
+ * other threads; a misaligned one (legal on x86, not atomic-capable on every host) falls back
+ * to a plain read and write, still serialised against the other locked instructions by the
+ * guest-atomic lock translate.c holds around them.
+ */
+
+static inline uint32_t lock_rmw_apply(int op, uint32_t old, uint32_t val)
+{
+    switch (op) {
+    case LOCK_RMW_ADD: return old + val;
+    case LOCK_RMW_OR:  return old | val;
+    case LOCK_RMW_AND: return old & val;
+    case LOCK_RMW_XOR: return old ^ val;
+    case LOCK_RMW_SUB: return old - val;
+    case LOCK_RMW_NEG: return -old;
+    default:           return val;               /* XCHG */
+    }
+}
+
+#define LOCK_RMW_SIZED(type, ptr, op, val, old_out)                                       \
+    do {                                                                                 \
+        type *p_ = (type *)(ptr);                                                        \
+        type v_ = (type)(val);                                                           \
+        switch (op) {                                                                    \
+        case LOCK_RMW_ADD: old_out = __atomic_fetch_add(p_, v_, __ATOMIC_SEQ_CST); break; \
+        case LOCK_RMW_OR:  old_out = __atomic_fetch_or(p_, v_, __ATOMIC_SEQ_CST); break;  \
+        case LOCK_RMW_AND: old_out = __atomic_fetch_and(p_, v_, __ATOMIC_SEQ_CST); break; \
+        case LOCK_RMW_XOR: old_out = __atomic_fetch_xor(p_, v_, __ATOMIC_SEQ_CST); break; \
+        case LOCK_RMW_SUB: old_out = __atomic_fetch_sub(p_, v_, __ATOMIC_SEQ_CST); break; \
+        case LOCK_RMW_XCHG: old_out = __atomic_exchange_n(p_, v_, __ATOMIC_SEQ_CST); break; \
+        default: {                                                    /* NEG */          \
+            type o_ = __atomic_load_n(p_, __ATOMIC_SEQ_CST);                             \
+            while (!__atomic_compare_exchange_n(p_, &o_, (type)-o_, false,               \
+                                                __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {   \
+            }                                                                            \
+            old_out = o_;                                                                \
+            break;                                                                       \
+        }                                                                                \
+        }                                                                                \
+    } while (0)
+
+uint32_t helper_lock_rmw(CPUX86State *env, uint32_t addr, uint32_t val, uint32_t code)
+{
+    int op = code >> 2, size_log2 = code & 3;
+    unsigned size = 1u << size_log2;
+    void *host = g2h(addr);
+    uint32_t old = 0;
+
+    if (((uintptr_t)host & (size - 1)) != 0) {
+        memcpy(&old, host, size);                 /* little-endian hosts: low bytes first */
+        uint32_t nv = lock_rmw_apply(op, old, val);
+        memcpy(host, &nv, size);
+        return old;
+    }
+    switch (size_log2) {
+    case 0: { uint8_t o; LOCK_RMW_SIZED(uint8_t, host, op, val, o); old = o; break; }
+    case 1: { uint16_t o; LOCK_RMW_SIZED(uint16_t, host, op, val, o); old = o; break; }
+    default: LOCK_RMW_SIZED(uint32_t, host, op, val, old); break;
+    }
+    return old;
+}
+
+uint32_t helper_lock_cmpxchg(CPUX86State *env, uint32_t addr, uint32_t expected,
+                             uint32_t newv, uint32_t size_log2)
+{
+    unsigned size = 1u << size_log2;
+    void *host = g2h(addr);
+    uint32_t old = 0;
+
+    if (((uintptr_t)host & (size - 1)) != 0) {
+        memcpy(&old, host, size);
+        /* The CPU writes the destination in both cases (the old value when unequal). */
+        uint32_t nv = old == (expected & (size == 4 ? 0xffffffffu : (1u << (8 * size)) - 1)) ? newv : old;
+        memcpy(host, &nv, size);
+        return old;
+    }
+    switch (size_log2) {
+    case 0: {
+        uint8_t e = expected;
+        __atomic_compare_exchange_n((uint8_t *)host, &e, (uint8_t)newv, false,
+                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        return e;
+    }
+    case 1: {
+        uint16_t e = expected;
+        __atomic_compare_exchange_n((uint16_t *)host, &e, (uint16_t)newv, false,
+                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        return e;
+    }
+    default: {
+        uint32_t e = expected;
+        __atomic_compare_exchange_n((uint32_t *)host, &e, newv, false,
+                                    __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST);
+        return e;
+    }
+    }
+}

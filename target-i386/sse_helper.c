@@ -1,5 +1,6 @@
 /*
- * sse_helper.c - MMX, SSE and SSE2 helpers: the lane arithmetic behind translate-sse.c.inc.
+ * sse_helper.c - MMX, SSE, SSE2, SSE3 and SSSE3 helpers: the lane arithmetic behind
+ * translate-sse.c.inc.
  *
  * Every vector helper works on (env, d, s[, imm]) where d and s point at guest registers in env
  * (env->xmm_regs[i], the MMX alias env->fpregs[i].mant) or at the scratch operands

@@ -801,6 +801,25 @@ static void gen_stack_adjust(int bytes)
     tcg_gen_addi_i32(cpu_regs[R_ESP], cpu_regs[R_ESP], bytes);
 }
 
+/* ================================================================== locked memory operations */
+
+/* True for a lock-prefixed instruction whose destination is memory (the decoder has already
+ * rejected lock on anything else). */
+static bool insn_locked(DisasContext *s, const X86Operand *d)
+{
+    return (s->prefix & PREFIX_LOCK) && d->kind == OPK_MEM;
+}
+
+/* Atomic read-modify-write of the memory operand d (helper_lock_rmw): returns the old value.
+ * Nothing of the instruction may have changed guest state before this call. */
+static TCGv_i32 gen_lock_rmw(DisasContext *s, const X86Operand *d, TCGv_i32 val, int op)
+{
+    TCGv_i32 old = tmp_new(s);
+    gen_sync_for_helper(s);
+    gen_helper_lock_rmw(old, cpu_env, d->addr, val, tmp_const(s, (op << 2) | d->ot));
+    return old;
+}
+
 /* ================================================================== family: ALU */
 
 enum { ALU_ADD, ALU_OR, ALU_ADC, ALU_SBB, ALU_AND, ALU_SUB, ALU_XOR, ALU_CMP, ALU_TEST };
@@ -820,9 +839,24 @@ static void gen_alu(DisasContext *s, X86Insn *in)
     }
 
     TCGv_i32 t1 = gen_op_load_new(s, src);
-    TCGv_i32 t0 = gen_op_load_new(s, d);
+    TCGv_i32 carry = (op == ALU_ADC || op == ALU_SBB) ? gen_compute_cf(s) : NULL;
+    TCGv_i32 t0;
+    bool locked = insn_locked(s, d);
+    if (locked) {
+        /* adc/sbb: the carry joins the operand (the sum wraps the same way). */
+        static const int lock_ops[] = { [ALU_ADD] = LOCK_RMW_ADD, [ALU_OR] = LOCK_RMW_OR,
+            [ALU_ADC] = LOCK_RMW_ADD, [ALU_SBB] = LOCK_RMW_SUB, [ALU_AND] = LOCK_RMW_AND,
+            [ALU_SUB] = LOCK_RMW_SUB, [ALU_XOR] = LOCK_RMW_XOR };
+        TCGv_i32 val = t1;
+        if (carry) {
+            val = tmp_new(s);
+            tcg_gen_add_i32(val, t1, carry);
+        }
+        t0 = gen_lock_rmw(s, d, val, lock_ops[op]);
+    } else {
+        t0 = gen_op_load_new(s, d);
+    }
     TCGv_i32 r = tmp_new(s);
-    TCGv_i32 carry = NULL;
 
     switch (op) {
     case ALU_ADD: tcg_gen_add_i32(r, t0, t1); break;
@@ -831,17 +865,15 @@ static void gen_alu(DisasContext *s, X86Insn *in)
     case ALU_XOR: tcg_gen_xor_i32(r, t0, t1); break;
     case ALU_SUB: case ALU_CMP: tcg_gen_sub_i32(r, t0, t1); break;
     case ALU_ADC:
-        carry = gen_compute_cf(s);
         tcg_gen_add_i32(r, t0, t1);
         tcg_gen_add_i32(r, r, carry);
         break;
     case ALU_SBB:
-        carry = gen_compute_cf(s);
         tcg_gen_sub_i32(r, t0, t1);
         tcg_gen_sub_i32(r, r, carry);
         break;
     }
-    if (op != ALU_CMP && op != ALU_TEST)
+    if (op != ALU_CMP && op != ALU_TEST && !locked)
         gen_op_store(s, d, r);
 
     switch (op) {
@@ -857,10 +889,16 @@ static void gen_alu(DisasContext *s, X86Insn *in)
 static void gen_incdec(DisasContext *s, X86Insn *in)
 {
     X86Operand *d = &in->op[0];
-    TCGv_i32 v = gen_op_load_new(s, d);
     TCGv_i32 cf = gen_compute_cf(s);
-    tcg_gen_addi_i32(v, v, in->e->aux ? -1 : 1);
-    gen_op_store(s, d, v);
+    TCGv_i32 v;
+    if (insn_locked(s, d)) {
+        v = gen_lock_rmw(s, d, tmp_const(s, in->e->aux ? -1 : 1), LOCK_RMW_ADD);
+        tcg_gen_addi_i32(v, v, in->e->aux ? -1 : 1);
+    } else {
+        v = gen_op_load_new(s, d);
+        tcg_gen_addi_i32(v, v, in->e->aux ? -1 : 1);
+        gen_op_store(s, d, v);
+    }
     gen_set_cc(s, in->e->aux ? CC_OP_DECB : CC_OP_INCB, d->ot, v, NULL, NULL);
     tcg_gen_mov_i32(cpu_cc_src, cf);
 }
@@ -934,8 +972,17 @@ static void gen_div_a(DisasContext *s, MemOp ot, TCGv_i32 v, bool is_signed)
 static void gen_unary(DisasContext *s, X86Insn *in)
 {
     X86Operand *d = &in->op[0];
-    TCGv_i32 v = gen_op_load_new(s, d);
     TCGv_i32 r = tmp_new(s);
+    if (insn_locked(s, d)) {
+        bool is_not = in->e->aux == UNARY_NOT;
+        TCGv_i32 v = gen_lock_rmw(s, d, tmp_const(s, -1), is_not ? LOCK_RMW_XOR : LOCK_RMW_NEG);
+        if (is_not)
+            return;
+        tcg_gen_neg_i32(r, v);
+        gen_set_cc(s, CC_OP_SUBB, d->ot, r, v, NULL);      /* 0 - v */
+        return;
+    }
+    TCGv_i32 v = gen_op_load_new(s, d);
     switch (in->e->aux) {
     case UNARY_NOT:
         tcg_gen_not_i32(r, v);
@@ -1045,8 +1092,8 @@ static void gen_rotate(DisasContext *s, X86Operand *d, TCGv_i32 v, TCGv_i32 coun
         tcg_gen_andi_i32(of, v, 1);
     }
     tcg_gen_xor_i32(of, of, vmsb);
-    /* An immediate count above 1 leaves OF alone on this CPU (measured; with CL it follows
-     * the formula above). */
+    /* An immediate count above 1 on a register leaves OF alone on this CPU (measured; with
+     * CL, or on memory, it follows the formula above). */
     tcg_gen_andi_i32(f, cpu_cc_src, keep_of ? ~CC_C : ~(CC_C | CC_O));
     tcg_gen_or_i32(f, f, cf);
     if (!keep_of) {
@@ -1104,7 +1151,7 @@ static void gen_shift(DisasContext *s, X86Insn *in)
     switch (kind) {
     case SHIFT_ROL: case SHIFT_ROR:
         gen_rotate(s, d, v, count, maybe_zero, kind == SHIFT_ROL,
-                   !maybe_zero && (c->imm & 31) > 1);
+                   !maybe_zero && (c->imm & 31) > 1 && d->kind == OPK_REG);
         return;
     case SHIFT_RCL: case SHIFT_RCR:
         gen_rotate_carry(s, d, v, count, kind == SHIFT_RCL);
@@ -1239,6 +1286,21 @@ static void gen_bt(DisasContext *s, X86Insn *in)
         }
         tcg_gen_andi_i32(bit, off, bits - 1);
     }
+    if (in->e->aux != BT_TEST && insn_locked(s, &d)) {
+        TCGv_i32 mask = tmp_const(s, 1), cfl = tmp_new(s);
+        tcg_gen_shl_i32(mask, mask, bit);
+        int op = in->e->aux == BT_SET ? LOCK_RMW_OR :
+                 in->e->aux == BT_RESET ? LOCK_RMW_AND : LOCK_RMW_XOR;
+        if (in->e->aux == BT_RESET)
+            tcg_gen_not_i32(mask, mask);
+        TCGv_i32 old = gen_lock_rmw(s, &d, mask, op);
+        tcg_gen_shr_i32(cfl, old, bit);
+        tcg_gen_andi_i32(cfl, cfl, 1);
+        gen_compute_eflags(s);
+        tcg_gen_andi_i32(cpu_cc_src, cpu_cc_src, ~CC_C);
+        tcg_gen_or_i32(cpu_cc_src, cpu_cc_src, cfl);
+        return;
+    }
     TCGv_i32 v = gen_op_load_new(s, &d);
     TCGv_i32 cf = tmp_new(s);
     tcg_gen_shr_i32(cf, v, bit);
@@ -1280,7 +1342,24 @@ static void gen_bitscan(DisasContext *s, X86Insn *in)
     }
     tcg_gen_movcond_i32(TCG_COND_EQ, r, v, tmp_const(s, 0), old, r);
     gen_op_store(s, d, r);
-    gen_set_cc(s, CC_OP_LOGICB, d->ot, v, NULL, NULL);
+    /* ZF = (source == 0); the others are undefined: this CPU gives PF = parity of the low
+     * byte of the index found (PF = 1 for a zero source), 0 for the rest. */
+    TCGv_i32 p = tmp_new(s), t = tmp_new(s);
+    tcg_gen_movcond_i32(TCG_COND_EQ, p, v, tmp_const(s, 0), v, r);
+    tcg_gen_ext8u_i32(p, p);
+    tcg_gen_shri_i32(t, p, 4);
+    tcg_gen_xor_i32(p, p, t);
+    tcg_gen_shri_i32(t, p, 2);
+    tcg_gen_xor_i32(p, p, t);
+    tcg_gen_shri_i32(t, p, 1);
+    tcg_gen_xor_i32(p, p, t);
+    tcg_gen_andi_i32(p, p, 1);
+    tcg_gen_xori_i32(p, p, 1);                  /* 1 = even number of set bits */
+    tcg_gen_shli_i32(p, p, 2);
+    tcg_gen_setcondi_i32(TCG_COND_EQ, t, v, 0);
+    tcg_gen_shli_i32(t, t, 6);
+    tcg_gen_or_i32(cpu_cc_src, p, t);
+    set_cc_op(s, CC_OP_EFLAGS);
 }
 
 static void gen_bswap(DisasContext *s, X86Insn *in)
@@ -1313,6 +1392,13 @@ static void gen_lea(DisasContext *s, X86Insn *in)
 static void gen_xchg(DisasContext *s, X86Insn *in)
 {
     X86Operand *a = &in->op[0], *b = &in->op[1];
+    if (a->kind == OPK_MEM || b->kind == OPK_MEM) {
+        /* xchg with memory is always locked on x86. */
+        X86Operand *m = a->kind == OPK_MEM ? a : b, *r = a->kind == OPK_MEM ? b : a;
+        TCGv_i32 old = gen_lock_rmw(s, m, gen_op_load_new(s, r), LOCK_RMW_XCHG);
+        gen_op_store(s, r, old);
+        return;
+    }
     TCGv_i32 va = gen_op_load_new(s, a);
     TCGv_i32 vb = gen_op_load_new(s, b);
     gen_op_store(s, a, vb);                      /* memory (if any) first */
@@ -1322,6 +1408,15 @@ static void gen_xchg(DisasContext *s, X86Insn *in)
 static void gen_xadd(DisasContext *s, X86Insn *in)
 {
     X86Operand *d = &in->op[0], *src = &in->op[1];
+    if (insn_locked(s, d)) {
+        TCGv_i32 t1 = gen_op_load_new(s, src);
+        TCGv_i32 t0 = gen_lock_rmw(s, d, t1, LOCK_RMW_ADD);
+        TCGv_i32 sum = tmp_new(s);
+        tcg_gen_add_i32(sum, t0, t1);
+        gen_op_store(s, src, t0);
+        gen_set_cc(s, CC_OP_ADDB, d->ot, sum, t1, NULL);
+        return;
+    }
     TCGv_i32 t0 = gen_op_load_new(s, d);
     TCGv_i32 t1 = gen_op_load_new(s, src);
     TCGv_i32 sum = tmp_new(s);
@@ -1341,9 +1436,18 @@ static void gen_cmpxchg(DisasContext *s, X86Insn *in)
     X86Operand *d = &in->op[0];
     MemOp ot = d->ot;
     TCGv_i32 src = gen_op_load_new(s, &in->op[1]);
-    TCGv_i32 dv = gen_op_load_new(s, d);
     TCGv_i32 acc = tmp_new(s), newv = tmp_new(s), cur = tmp_new(s), r = tmp_new(s);
     gen_reg_read(ot, acc, R_EAX);
+    if (insn_locked(s, d)) {
+        TCGv_i32 old = tmp_new(s);
+        gen_sync_for_helper(s);
+        gen_helper_lock_cmpxchg(old, cpu_env, d->addr, acc, src, tmp_const(s, ot));
+        gen_reg_write(ot, R_EAX, old);          /* equal: old == acc, so the same value */
+        tcg_gen_sub_i32(r, acc, old);
+        gen_set_cc(s, CC_OP_SUBB, ot, r, old, NULL);
+        return;
+    }
+    TCGv_i32 dv = gen_op_load_new(s, d);
     /* Equal: destination = source. Otherwise the destination is rewritten unchanged (as the
      * CPU does for memory) and the accumulator receives it. */
     tcg_gen_movcond_i32(TCG_COND_EQ, newv, acc, dv, src, dv);
@@ -2003,6 +2107,37 @@ static void gen_icebp(DisasContext *s, X86Insn *in)
     gen_helper_raise_exception_err(cpu_env, tmp_const(s, EXCP01_DB), tmp_const(s, EXCP01_ICEBP));
     tcg_gen_exit_tb(NULL, 0);
     s->ended = true;
+}
+
+/* SLDT, STR, SGDT, SIDT, SMSW (aux = UMIP_*): the CPU has UMIP enabled under Linux, so these
+ * fault into the kernel, which emulates them with fixed values for 32-bit processes (measured
+ * on this machine): sldt 0, str 0x40, sgdt base 0xfffe0000 / sidt base 0xffff0000 with limit
+ * 0, smsw 0x80050033 (16 bits to memory). Register forms of sldt/str/smsw write the operand
+ * size; the other 0F 00 / 0F 01 forms stay privileged (#GP). */
+enum { UMIP_SLDT, UMIP_STR, UMIP_SGDT, UMIP_SIDT, UMIP_SMSW };
+
+static void gen_umip(DisasContext *s, X86Insn *in)
+{
+    static const uint32_t values[] = { 0, 0x40, 0xfffe0000u, 0xffff0000u, 0x80050033u };
+    X86Operand d = in->op[0];
+    int kind = in->e->aux;
+    if (kind == UMIP_SGDT || kind == UMIP_SIDT) {
+        if (d.kind != OPK_MEM) {
+            gen_gpf(s, in);
+            return;
+        }
+        TCGv_i32 a = tmp_new(s);
+        tcg_gen_addi_i32(a, d.addr, 2);
+        tcg_gen_qemu_st_i32(tmp_const(s, values[kind]), a, MO_32);
+        tcg_gen_qemu_st_i32(tmp_const(s, 0), d.addr, MO_16);
+        return;
+    }
+    if (d.kind == OPK_MEM)
+        d.ot = MO_16;
+    TCGv_i32 v = tmp_const(s, values[kind]);
+    if (d.ot == MO_16)
+        tcg_gen_ext16u_i32(v, v);
+    gen_op_store(s, &d, v);
 }
 
 /* ================================================================== family: integer extensions */

@@ -55,6 +55,20 @@ SHIFT_IMM(rol7, "roll", 7) SHIFT_IMM(rcr1, "rcrl", 1) SHIFT_IMM(shr7, "shrl", 7)
 SHIFT_IMM(ror7, "rorl", 7) SHIFT_IMM(rcl7, "rcll", 7) SHIFT_IMM(sar7, "sarl", 7)
 SHIFT_IMM(rol1, "roll", 1) SHIFT_IMM(ror1, "rorl", 1)
 
+/* The same immediate rotates on a memory operand (OF differs from the register forms). */
+#define SHIFT_IMM_MEM(fn, insn, imm)                                                     \
+    static unsigned fn(unsigned v, unsigned c, unsigned fin, unsigned *f)                \
+    {                                                                                    \
+        unsigned fl;                                                                     \
+        (void)c;                                                                         \
+        __asm__ volatile("push %2\n\tpopf\n\t" insn " $" #imm ", %0\n\tpushf\n\tpop %1"   \
+                         : "+m"(v), "=r"(fl) : "r"(fin) : "cc");                         \
+        *f = fl;                                                                         \
+        return v;                                                                        \
+    }
+SHIFT_IMM_MEM(rol7m, "roll", 7) SHIFT_IMM_MEM(ror7m, "rorl", 7) SHIFT_IMM_MEM(rol9wm, "rolw", 9)
+SHIFT_IMM_MEM(ror22wm, "rorw", 22) SHIFT_IMM_MEM(rol3bm, "rolb", 3) SHIFT_IMM_MEM(shl5m, "shll", 5)
+
 #define SHD_CL(fn, insn, reg)                                                            \
     static unsigned fn(unsigned v, unsigned src, unsigned c, unsigned fin, unsigned *f)  \
     {                                                                                    \
@@ -90,6 +104,8 @@ int main(void)
         { "shl$1", shl1 }, { "shl$7", shl7 }, { "sar$1", sar1 }, { "rol$7", rol7 },
         { "rcr$1", rcr1 }, { "shr$7", shr7 }, { "ror$7", ror7 }, { "rcl$7", rcl7 },
         { "sar$7", sar7 }, { "rol$1", rol1 }, { "ror$1", ror1 },
+        { "rol$7m", rol7m }, { "ror$7m", ror7m }, { "rolw$9m", rol9wm },
+        { "rorw$22m", ror22wm }, { "rolb$3m", rol3bm }, { "shl$5m", shl5m },
     };
     static const struct { const char *name; ShdFn fn; } shds[] = {
         { "shldw", shldw }, { "shldl", shldl }, { "shrdw", shrdw }, { "shrdl", shrdl },

@@ -1,8 +1,8 @@
 /*
  * lu-pthreads.c - POSIX threads under loongbt: create/join with results, pthread_exit codes,
  * a mutex-protected counter under contention, a condition-variable queue between producers and
- * consumers, thread-local variables (%gs TLS per thread), a barrier, and threads that are
- * still running when main returns.  Output is deterministic: only totals are printed.
+ * consumers, thread-local variables (%gs TLS per thread), a barrier, fork while threads run,
+ * and threads that are still running when main returns.  Output is deterministic: only totals are printed.
  */
 #include <pthread.h>
 #include <stdint.h>
@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/wait.h>
 
 #define NTHREADS 8
 #define ROUNDS   20000
@@ -137,6 +138,25 @@ int main(void)
     int ok = 1;
     for (int i = 0; i < NTHREADS; i++) ok &= tls_seen[i] == 100 + i;
     printf("tls per thread: %s, main tls still %d\n", ok ? "ok" : "MIXED", tls_value);
+
+    /* fork while other threads run: the child has only the forking thread and must be able
+     * to translate new code, map memory and start threads of its own. */
+    counter = 0;
+    for (int i = 0; i < 4; i++) pthread_create(&t[i], NULL, bump, NULL);
+    pid_t child = fork();
+    if (child == 0) {
+        pthread_t c;
+        void *r;
+        char *mem = malloc(1 << 20);
+        mem[12345] = 7;
+        pthread_create(&c, NULL, square, (void *)(intptr_t)6);
+        pthread_join(c, &r);
+        _exit((int)(intptr_t)r + mem[12345]);
+    }
+    for (int i = 0; i < 4; i++) pthread_join(t[i], NULL);
+    int status;
+    waitpid(child, &status, 0);
+    printf("fork with threads running: child exit %d, counter %ld\n", WEXITSTATUS(status), counter);
 
     pthread_attr_t attr;
     pthread_attr_init(&attr);

@@ -192,6 +192,19 @@ static void test_convert_int(void)
     __asm__ volatile("movdqa (%1), %%xmm0\n\tpshufd $0x39, %%xmm0, %%xmm1\n\tmovdqa %%xmm1, (%0)"
                      :: "r"(&r), "r"(&data[7]) : "xmm0", "xmm1", "memory");
     print("pshufd 39", 'r', &r);
+    /* the zeroing idioms (op x,x) */
+    V16 z[3];
+    __asm__ volatile("movdqa (%1), %%xmm3\n\tmovdqa %%xmm3, %%xmm4\n\tmovdqa %%xmm3, %%xmm5\n\t"
+                     "pxor %%xmm3, %%xmm3\n\txorps %%xmm4, %%xmm4\n\txorpd %%xmm5, %%xmm5\n\t"
+                     "movdqu %%xmm3, (%0)\n\tmovdqu %%xmm4, 16(%0)\n\tmovdqu %%xmm5, 32(%0)"
+                     :: "r"(z), "r"(&data[7]) : "xmm3", "xmm4", "xmm5", "memory");
+    for (int i = 0; i < 3; i++)
+        print("zero idiom", '0' + i, &z[i]);
+    uint64_t mz[2];
+    __asm__ volatile("movq (%1), %%mm6\n\tmovq %%mm6, %%mm7\n\tpxor %%mm6, %%mm6\n\tpxor %%mm6, %%mm7\n\t"
+                     "movq %%mm6, (%0)\n\tmovq %%mm7, 8(%0)\n\temms"
+                     :: "r"(mz), "r"(&data[6]) : "mm6", "mm7", "memory");
+    printf("mmx zero idiom %016llx %016llx\n", (unsigned long long)mz[0], (unsigned long long)mz[1]);
 }
 
 /* Many pseudo-random operands per instruction, one hash line each (a broad sweep on top of

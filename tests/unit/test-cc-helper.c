@@ -604,7 +604,20 @@ static void test_cpuid(void **state)
                 (CPUID_EDX_TSC | CPUID_EDX_CX8 | CPUID_EDX_CMOV));
     env->regs[R_EAX] = 0x80000000;
     helper_cpuid(env);
-    assert_int_equal(env->regs[R_EAX], 0x80000000);
+    assert_int_equal(env->regs[R_EAX], CPUID_MAX_EXT_LEAF);
+    /* LZCNT (ABM) is advertised in leaf 0x80000001; the brand string is NUL-terminated. */
+    env->regs[R_EAX] = 0x80000001;
+    helper_cpuid(env);
+    assert_int_equal(env->regs[R_ECX], LOONGBT_CPUID_8000_0001_ECX);
+    char brand[49] = { 0 };
+    for (uint32_t leaf = 0x80000002; leaf <= 0x80000004; leaf++) {
+        env->regs[R_EAX] = leaf;
+        helper_cpuid(env);
+        uint32_t words[4] = { env->regs[R_EAX], env->regs[R_EBX], env->regs[R_ECX],
+                              env->regs[R_EDX] };
+        memcpy(brand + 16 * (leaf - 0x80000002), words, 16);
+    }
+    assert_string_equal(brand, CPUID_BRAND_STRING);
 }
 
 static void test_rdtsc_monotonic(void **state)
