@@ -19,18 +19,21 @@
     X(alu,     0, "add..cmp/test/inc/dec/neg/not/mov/xchg/movsx/movzx/cbw..cdq, 8/16/32, lock") \
     X(shift,   0, "rol/ror/rcl/rcr/shl/sal/shr/sar by 1/imm/cl, shld/shrd, every count")        \
     X(muldiv,  0, "mul/imul (1/2/3 operands), div/idiv with operands that do not fault")       \
-    X(bitops,  0, "bt/bts/btr/btc reg+mem, bsf/bsr, bswap, xadd, cmpxchg, cmpxchg8b")          \
+    X(bitops,  0, "bt/bts/btr/btc reg+mem, bsf/bsr, bswap, xadd, cmpxchg, cmpxchg8b, popcnt, movbe") \
     X(cond,    0, "setcc/cmovcc/jcc/jecxz/loop, lahf/sahf, pushf/popf, clc/stc/cmc/cld/std")   \
     X(string,  0, "movs/cmps/stos/lods/scas b/w/d with rep/repe/repne and DF=0/1")             \
     X(bcd,     0, "daa/das/aaa/aas/aam/aad after 8-bit adds and subs")                         \
     X(misc,    0, "lea (32- and 16-bit forms), xlat, push/pop, pusha/popa, enter/leave, nops")  \
     X(fault,   0, "#DE (div, aam 0), int3, ud2, into, hlt, in/out, cli, int n, bound: signals") \
+    X(lockud,  0, "lock prefix on instructions that do not allow it: #UD -> SIGILL")          \
     X(x87,     1, "x87 loads/stores/arithmetic/compares/fcmov/fldcw, all precisions/roundings") \
     X(x87trans,1, "x87 fsin/fcos/fsincos/fptan/fpatan/f2xm1/fyl2x/fyl2xp1/fscale/fprem")       \
     X(x87env,  1, "fnstenv/fldenv, fnsave/frstor, fxsave/fxrstor (instruction/data pointers cleared)") \
     X(mmx,     1, "MMX integer ops, movd/movq, pack/unpack, shifts, emms")                     \
     X(sse,     1, "SSE packed/scalar single, compares, conversions, shuffles, MMX extensions") \
-    X(sse2,    1, "SSE2 double and 128-bit integer ops, conversions, shuffles, shifts")
+    X(sse2,    1, "SSE2 double and 128-bit integer ops, conversions, shuffles, shifts")  \
+    X(sse3,    1, "SSE3 addsub/hadd/hsub, movshdup/movsldup/movddup, lddqu, fisttp")         \
+    X(ssse3,   1, "SSSE3 pshufb/phadd/phsub/pmaddubsw/psign/pmulhrsw/pabs/palignr, mm+xmm")
 
 enum {
 #define DT_FAMILY_ENUM(name, fpu, doc) DT_FAM_##name,

@@ -639,7 +639,23 @@ static void gen_bitops(Gen *g)
     int size = chance(g, 30) ? 2 : 4;
     const uint32_t bt_writes = DT_CF | DT_OF | DT_SF | DT_AF | DT_PF;
     const uint32_t bt_undef = DT_OF | DT_SF | DT_AF | DT_PF;
-    switch (rnd_below(g, 8)) {
+    switch (rnd_below(g, 10)) {
+    case 8: {                                      /* popcnt Gv, Ev: ZF by result, others 0 */
+        Operand o = pick_rm(g, size, false, 40);
+        osize(g, size);
+        b(g, 0xf3); b(g, 0x0f); b(g, 0xb8);
+        modrm(g, pick_wreg(g, size), &o);
+        flags_effect(g, DT_STATUS, 0);
+        break;
+    }
+    case 9: {                                      /* movbe Gv, Mv / Mv, Gv (0f 38 f0/f1) */
+        Operand o = pick_mem(g, size, 1);
+        bool store = chance(g, 50);
+        osize(g, size);
+        b(g, 0x0f); b(g, 0x38); b(g, store ? 0xf1 : 0xf0);
+        modrm(g, store ? (int)rnd_below(g, 8) : pick_wreg(g, size), &o);
+        break;
+    }
     case 0: case 1: {                              /* bt/bts/btr/btc Ev, Gv */
         int op = rnd_below(g, 4);
         Operand o = pick_rm(g, size, op != 0, 40);
@@ -1054,6 +1070,29 @@ static void gen_fault(Gen *g)
     g->ended = true;
 }
 
+/* lock on a non-lockable instruction, or on a lockable one with a register destination. */
+static void gen_lockud(Gen *g)
+{
+    static const struct { uint8_t op[2]; uint8_t len, digit; bool mem; } forms[] = {
+        { { 0x38 }, 1, 8, true }, { { 0x39 }, 1, 8, true }, { { 0x3a }, 1, 8, true },
+        { { 0x3b }, 1, 8, true }, { { 0x80 }, 1, 7, true }, { { 0x83 }, 1, 7, true },
+        { { 0x84 }, 1, 8, true }, { { 0x85 }, 1, 8, true }, { { 0x88 }, 1, 8, true },
+        { { 0x8b }, 1, 8, true }, { { 0x8d }, 1, 8, true }, { { 0xff }, 1, 6, true },
+        { { 0x0f, 0xa3 }, 2, 8, true }, { { 0x0f, 0xb6 }, 2, 8, true }, { { 0xf6 }, 1, 0, true },
+        { { 0x01 }, 1, 8, false }, { { 0x87 }, 1, 8, false }, { { 0xfe }, 1, 0, false },
+        { { 0x0f, 0xab }, 2, 8, false }, { { 0x0f, 0xc1 }, 2, 8, false },
+    };
+    int i = rnd_below(g, sizeof(forms) / sizeof(forms[0]));
+    Operand o = forms[i].mem ? pick_mem(g, 4, 1) : reg_operand(pick_wreg(g, 4));
+    b(g, 0xf0);
+    for (int k = 0; k < forms[i].len; k++)
+        b(g, forms[i].op[k]);
+    modrm(g, forms[i].digit == 8 ? pick_wreg(g, 4) : forms[i].digit, &o);
+    if (forms[i].op[0] == 0x80 || forms[i].op[0] == 0x83 || forms[i].op[0] == 0xf6)
+        b(g, rnd(g));                              /* imm8 */
+    g->ended = true;
+}
+
 /* ================================================================== x87 */
 
 /* One x87 table entry: opcode bytes (a ModRM register form when `regform`, the /digit
@@ -1251,11 +1290,12 @@ enum {
     V_X_M64,      /* xmm, m64 only (movlps/movhps load) */
     V_MM_R32,     /* mm, r32/m16 (pinsrw) */
     V_X_R32,      /* xmm, r32/m16 (pinsrw) */
+    V_X_M128U,    /* xmm, m128 only, unaligned (lddqu) */
 };
 
 typedef struct VecOp {
     uint8_t prefix;          /* 0, 0x66, 0xf2, 0xf3 */
-    uint8_t op;              /* second byte after 0f */
+    uint16_t op;             /* byte after 0f; 0x38xx / 0x3axx: three-byte opcodes */
     uint8_t shape;
     uint8_t digit;           /* /digit for V_*_IMM; 0xff otherwise */
     uint8_t imm;             /* 1: imm8 follows; 2: imm8 < 8 (compare predicates) */
@@ -1398,6 +1438,8 @@ static void emit_vec(Gen *g, const VecOp *e)
         o = pick_mem(g, 16, 16); break;
     case V_X_M64:
         o = pick_mem(g, 8, 8); break;
+    case V_X_M128U:
+        o = pick_mem(g, 16, 1); break;
     case V_R_MM: case V_R_X:
         o = reg_operand(rnd_below(g, 8)); reg = pick_wreg(g, 4); reg_is_gpr = true; break;
     case V_X_X:
@@ -1410,13 +1452,57 @@ static void emit_vec(Gen *g, const VecOp *e)
     (void)reg_is_gpr;
     if (e->prefix) b(g, e->prefix);
     b(g, 0x0f);
-    b(g, e->op);
+    if (e->op > 0xff)
+        b(g, e->op >> 8);
+    b(g, e->op & 0xff);
     if (e->digit == 8)                              /* emms: no ModRM */
         return;
     modrm(g, reg, &o);
     if (e->imm == 1) b(g, (e->shape == V_MM_IMM || e->shape == V_X_IMM) && chance(g, 70) ? rnd_below(g, 70) : rnd(g));
     else if (e->imm == 2) b(g, rnd_below(g, 8));
     if (e->eflags) flags_effect(g, DT_STATUS, 0);
+}
+
+static const VecOp sse3_ops[] = {
+    { 0x66, 0xd0, V_X_X128, VN, 0, 0 }, { 0xf2, 0xd0, V_X_X128, VN, 0, 0 },   /* addsubpd/ps */
+    { 0x66, 0x7c, V_X_X128, VN, 0, 0 }, { 0xf2, 0x7c, V_X_X128, VN, 0, 0 },   /* haddpd/ps */
+    { 0x66, 0x7d, V_X_X128, VN, 0, 0 }, { 0xf2, 0x7d, V_X_X128, VN, 0, 0 },   /* hsubpd/ps */
+    { 0xf3, 0x16, V_X_X128, VN, 0, 0 }, { 0xf3, 0x12, V_X_X128, VN, 0, 0 },   /* movshdup movsldup */
+    { 0xf2, 0x12, V_X_X64, VN, 0, 0 }, { 0xf2, 0xf0, V_X_M128U, VN, 0, 0 },   /* movddup lddqu */
+};
+
+static const X87Op fisttp_ops[] = {
+    { 0xdf, 0, 2, 1, XC_ARITH, 0 }, { 0xdb, 0, 4, 1, XC_ARITH, 0 }, { 0xdd, 0, 8, 1, XC_ARITH, 0 },
+};
+
+/* SSSE3 0f 38 xx: every op in both the mm (no prefix) and the xmm (66) form. */
+static const uint8_t ssse3_op38[] = {
+    0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x1c, 0x1d, 0x1e,
+};
+
+static void gen_sse2(Gen *g);
+
+static void gen_sse3(Gen *g)
+{
+    if (chance(g, 15))
+        emit_x87(g, &fisttp_ops[rnd_below(g, 3)]);
+    else if (chance(g, 10))
+        gen_sse2(g);
+    else
+        emit_vec(g, &sse3_ops[rnd_below(g, sizeof(sse3_ops) / sizeof(sse3_ops[0]))]);
+}
+
+static void gen_ssse3(Gen *g)
+{
+    bool xmm = chance(g, 60);
+    VecOp e = { xmm ? 0x66 : 0, 0, xmm ? V_X_X128 : V_MM_MM64, VN, 0, 0 };
+    if (chance(g, 12)) {
+        e.op = 0x3a0f;                              /* palignr */
+        e.imm = 1;
+    } else {
+        e.op = 0x3800 | ssse3_op38[rnd_below(g, sizeof(ssse3_op38))];
+    }
+    emit_vec(g, &e);
 }
 
 static void gen_mmx(Gen *g) { emit_vec(g, &mmx_ops[rnd_below(g, sizeof(mmx_ops) / sizeof(mmx_ops[0]))]); }
@@ -1449,9 +1535,11 @@ static const gen_fn family_gen[DT_FAM_NB] = {
     [DT_FAM_alu] = gen_alu, [DT_FAM_shift] = gen_shift, [DT_FAM_muldiv] = gen_muldiv,
     [DT_FAM_bitops] = gen_bitops, [DT_FAM_cond] = gen_cond, [DT_FAM_string] = gen_string,
     [DT_FAM_bcd] = gen_bcd, [DT_FAM_misc] = gen_misc, [DT_FAM_fault] = gen_fault,
+    [DT_FAM_lockud] = gen_lockud,
     [DT_FAM_x87] = gen_x87, [DT_FAM_x87trans] = gen_x87trans, [DT_FAM_x87env] = gen_x87env,
     [DT_FAM_mmx] = gen_mmx,
-    [DT_FAM_sse] = gen_sse, [DT_FAM_sse2] = gen_sse2,
+    [DT_FAM_sse] = gen_sse, [DT_FAM_sse2] = gen_sse2, [DT_FAM_sse3] = gen_sse3,
+    [DT_FAM_ssse3] = gen_ssse3,
 };
 
 void dt_generate(int family, uint32_t seed, uint32_t index, DtRecord *rec)

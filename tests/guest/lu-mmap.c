@@ -2,11 +2,13 @@
  * lu-mmap.c - guest address space edge cases: hints and MAP_FIXED, partial munmap, mprotect
  * with faults caught by a SIGSEGV handler (si_addr and si_code: SEGV_MAPERR vs SEGV_ACCERR),
  * mremap growing in place and moving, file mappings (shared writes reach the file, private
- * ones do not), brk growth and shrink, and bad pointers given to system calls (-EFAULT).
+ * ones do not), brk growth and shrink, /proc/self/maps (the guest's own view), and bad
+ * pointers given to system calls (-EFAULT).
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdint.h>
@@ -125,6 +127,29 @@ int main(void)
     memset(b1, 1, 10 * pg);
     sbrk(-(10 * pg));
     printf("brk grew and shrank: %s\n", sbrk(0) == b0 ? "yes" : "no");
+
+    /* /proc/self/maps is the guest's view: glibc finds the main thread's stack in it. */
+    FILE *maps = fopen("/proc/self/maps", "r");
+    char line[256];
+    int lines = 0, stack_line = 0, ours = 0;
+    while (maps && fgets(line, sizeof(line), maps)) {
+        unsigned long lo, hi;
+        lines++;
+        if (strstr(line, "[stack]")) stack_line = 1;
+        if (sscanf(line, "%lx-%lx", &lo, &hi) == 2 && lo <= (unsigned long)(uintptr_t)m &&
+            (unsigned long)(uintptr_t)m < hi)
+            ours = 1;
+    }
+    if (maps) fclose(maps);
+    pthread_attr_t attr;
+    void *stack_addr;
+    size_t stack_size;
+    int local = 0;
+    pthread_getattr_np(pthread_self(), &attr);
+    pthread_attr_getstack(&attr, &stack_addr, &stack_size);
+    printf("/proc/self/maps: lines %s, [stack] %d, lists our mapping %d, main stack found %d\n",
+           lines > 3 ? "several" : "few", stack_line, ours,
+           (char *)&local >= (char *)stack_addr && (char *)&local < (char *)stack_addr + stack_size);
 
     /* Bad pointers to system calls: EFAULT, not a crash. */
     char *gone = mmap(NULL, pg, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);

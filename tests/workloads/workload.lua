@@ -62,7 +62,8 @@ local v = setmetatable({ x = 1, y = 2 }, V) + setmetatable({ x = 10, y = 20 }, V
 print(tostring(v))
 
 -- errors and pcall
-print(pcall(function() error({ code = 42 }) end))
+local ok, err = pcall(function() error({ code = 42 }) end)
+print(ok, type(err), err.code)
 print(select(2, pcall(function() return nil + 1 end)))
 print(select(2, xpcall(function() error("boom", 0) end, function(m) return "handled " .. m end)))
 

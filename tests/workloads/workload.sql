@@ -24,7 +24,7 @@ UPDATE orders SET qty = qty * 2 WHERE item = 'item3';
 DELETE FROM orders WHERE id % 10 = 0;
 SELECT count(*), sum(qty), min(price), max(price), avg(qty) FROM orders;
 SELECT upper('abc'), length('héllo'), substr('sqlite', 2, 3), replace('a-b-c', '-', '+'),
-       hex(randomblob(0)), typeof(1.5), 7 / 2, 7 % 3, 7 / 2.0, abs(-4), round(2.675, 2);
+       hex(zeroblob(2)), typeof(1.5), 7 / 2, 7 % 3, 7 / 2.0, abs(-4), round(2.675, 2);
 SELECT group_concat(name, ',') FROM (SELECT name FROM customers ORDER BY id LIMIT 6);
 SELECT json_object('a', 1, 'b', json_array(1, 2, 'x'));
 EXPLAIN QUERY PLAN SELECT * FROM orders WHERE customer = 5;
