@@ -28,6 +28,7 @@
 #include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
@@ -1144,6 +1145,264 @@ static abi_long sys_utimensat(CPUX86State *env, const abi_long *a)
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Sockets: the direct i386 socket syscalls and socketcall(2), which multiplexes them. sockaddr
+ * and socklen_t are the same on every host; msghdr, iovec and cmsghdr hold 32-bit pointers and
+ * lengths on i386 and are converted (SCM_RIGHTS and SCM_CREDENTIALS control messages).
+ * ------------------------------------------------------------------------------------------- */
+
+/* (addr, addrlen pointer) in/out: the guest's length word is read, then updated. */
+static abi_long sockaddr_out(abi_ulong addr, abi_ulong lenp, void **host, socklen_t *len)
+{
+    uint32_t glen = 0;
+    *host = NULL;
+    *len = 0;
+    if (!addr) return 0;
+    if (!copy_from_guest(&glen, lenp, 4)) return -EFAULT;
+    if ((int32_t)glen < 0) return -EINVAL;
+    if (!(*host = lock_user(addr, glen, true)) && glen) return -EFAULT;
+    *len = glen;
+    return 0;
+}
+
+static abi_long sys_socket(CPUX86State *env, const abi_long *a) { return get_errno(socket(a[0], a[1], a[2])); }
+
+static abi_long sys_socketpair(CPUX86State *env, const abi_long *a)
+{
+    int sv[2];
+    if (!guest_access_ok(U(a[3]), 8, true)) return -EFAULT;
+    if (socketpair(a[0], a[1], a[2], sv) < 0) return -errno;
+    return copy_to_guest(U(a[3]), sv, 8) ? 0 : -EFAULT;
+}
+
+static abi_long do_addr_call(const abi_long *a, bool is_connect)
+{
+    void *sa = a[2] ? lock_user(U(a[1]), U(a[2]), false) : NULL;
+    if (!sa && a[2]) return -EFAULT;
+    return get_errno(is_connect ? connect(a[0], sa, (socklen_t)a[2]) : bind(a[0], sa, (socklen_t)a[2]));
+}
+static abi_long sys_bind(CPUX86State *env, const abi_long *a) { return do_addr_call(a, false); }
+static abi_long sys_connect(CPUX86State *env, const abi_long *a) { return do_addr_call(a, true); }
+static abi_long sys_listen(CPUX86State *env, const abi_long *a) { return get_errno(listen(a[0], a[1])); }
+static abi_long sys_shutdown(CPUX86State *env, const abi_long *a) { return get_errno(shutdown(a[0], a[1])); }
+
+static abi_long sys_accept4(CPUX86State *env, const abi_long *a)
+{
+    void *sa;
+    socklen_t len;
+    abi_long r = sockaddr_out(U(a[1]), U(a[2]), &sa, &len);
+    if (r) return r;
+    r = get_errno(accept4(a[0], sa, sa ? &len : NULL, a[3]));
+    if (r >= 0 && sa && !copy_to_guest(U(a[2]), &len, 4)) return -EFAULT;
+    return r;
+}
+
+static abi_long do_sockname(const abi_long *a, bool peer)
+{
+    void *sa;
+    socklen_t len;
+    if (!a[1]) return -EFAULT;
+    abi_long r = sockaddr_out(U(a[1]), U(a[2]), &sa, &len);
+    if (r) return r;
+    r = get_errno(peer ? getpeername(a[0], sa, &len) : getsockname(a[0], sa, &len));
+    if (r == 0 && !copy_to_guest(U(a[2]), &len, 4)) return -EFAULT;
+    return r;
+}
+static abi_long sys_getsockname(CPUX86State *env, const abi_long *a) { return do_sockname(a, false); }
+static abi_long sys_getpeername(CPUX86State *env, const abi_long *a) { return do_sockname(a, true); }
+
+/* sendto(fd, buf, len, flags, addr, addrlen) / recvfrom(fd, buf, len, flags, addr, addrlenp) */
+static abi_long sys_sendto(CPUX86State *env, const abi_long *a)
+{
+    void *b = lock_user(U(a[1]), U(a[2]), false);
+    void *sa = a[4] ? lock_user(U(a[4]), U(a[5]), false) : NULL;
+    if ((!b && a[2]) || (!sa && a[4] && a[5])) return -EFAULT;
+    return get_errno(sendto(a[0], b, U(a[2]), a[3], sa, sa ? (socklen_t)a[5] : 0));
+}
+
+static abi_long sys_recvfrom(CPUX86State *env, const abi_long *a)
+{
+    void *b = lock_user(U(a[1]), U(a[2]), true), *sa;
+    socklen_t len;
+    if (!b && a[2]) return -EFAULT;
+    abi_long r = sockaddr_out(U(a[4]), U(a[5]), &sa, &len);
+    if (r) return r;
+    r = get_errno(recvfrom(a[0], b, U(a[2]), a[3], sa, sa ? &len : NULL));
+    if (r >= 0 && sa && !copy_to_guest(U(a[5]), &len, 4)) return -EFAULT;
+    return r;
+}
+
+/* Socket options: int-sized values pass through; timeouts are a 32-bit timeval on i386. */
+static bool sockopt_is_timeval(int level, int name)
+{
+    return level == SOL_SOCKET && (name == SO_RCVTIMEO || name == SO_SNDTIMEO);
+}
+
+static abi_long sys_setsockopt(CPUX86State *env, const abi_long *a)
+{
+    if (sockopt_is_timeval(a[1], a[2])) {
+        int32_t g[2];
+        if (U(a[4]) < sizeof(g)) return -EINVAL;
+        if (!copy_from_guest(g, U(a[3]), sizeof(g))) return -EFAULT;
+        struct timeval tv = { g[0], g[1] };
+        return get_errno(setsockopt(a[0], a[1], a[2], &tv, sizeof(tv)));
+    }
+    void *v = a[4] ? lock_user(U(a[3]), U(a[4]), false) : NULL;
+    if (!v && a[4]) return -EFAULT;
+    return get_errno(setsockopt(a[0], a[1], a[2], v, (socklen_t)a[4]));
+}
+
+static abi_long sys_getsockopt(CPUX86State *env, const abi_long *a)
+{
+    uint32_t glen;
+    if (!copy_from_guest(&glen, U(a[4]), 4)) return -EFAULT;
+    if ((int32_t)glen < 0) return -EINVAL;
+    if (sockopt_is_timeval(a[1], a[2])) {
+        struct timeval tv;
+        socklen_t len = sizeof(tv);
+        if (getsockopt(a[0], a[1], a[2], &tv, &len) < 0) return -errno;
+        int32_t g[2] = { (int32_t)tv.tv_sec, (int32_t)tv.tv_usec };
+        glen = glen < sizeof(g) ? glen : sizeof(g);
+        if (!copy_to_guest(U(a[3]), g, glen) || !copy_to_guest(U(a[4]), &glen, 4)) return -EFAULT;
+        return 0;
+    }
+    void *v = glen ? lock_user(U(a[3]), glen, true) : NULL;
+    socklen_t len = glen;
+    if (!v && glen) return -EFAULT;
+    if (getsockopt(a[0], a[1], a[2], v, &len) < 0) return -errno;
+    glen = len;
+    return copy_to_guest(U(a[4]), &glen, 4) ? 0 : -EFAULT;
+}
+
+/* msghdr on i386: name, namelen, iov, iovlen, control, controllen, flags (7 words). */
+struct target_msghdr { uint32_t name, namelen, iov, iovlen, control, controllen; int32_t flags; };
+struct target_cmsghdr { uint32_t len; int32_t level, type; };
+#define TARGET_CMSG_ALIGN(n) (((n) + 3u) & ~3u)
+
+/* Guest control messages -> host buffer (for sendmsg); returns the host length or -errno. */
+static abi_long cmsg_from_guest(uint8_t *host, size_t host_cap, const uint8_t *g, uint32_t glen)
+{
+    size_t hoff = 0;
+    uint32_t goff = 0;
+    while (goff + sizeof(struct target_cmsghdr) <= glen) {
+        struct target_cmsghdr gc;
+        memcpy(&gc, g + goff, sizeof(gc));
+        if (gc.len < sizeof(gc) || goff + gc.len > glen) return -EINVAL;
+        uint32_t payload = gc.len - (uint32_t)sizeof(gc);
+        if (hoff + CMSG_SPACE(payload) > host_cap) return -EINVAL;
+        struct cmsghdr *hc = (struct cmsghdr *)(host + hoff);
+        hc->cmsg_len = CMSG_LEN(payload);
+        hc->cmsg_level = gc.level;
+        hc->cmsg_type = gc.type;
+        memcpy(CMSG_DATA(hc), g + goff + sizeof(gc), payload);   /* fds, ucred: same layout */
+        hoff += CMSG_SPACE(payload);
+        goff += TARGET_CMSG_ALIGN(gc.len);
+    }
+    return (abi_long)hoff;
+}
+
+/* Host control messages -> guest buffer (for recvmsg); returns the guest length used and sets
+ * MSG_CTRUNC in *flags when the guest buffer was too small. */
+static uint32_t cmsg_to_guest(uint8_t *g, uint32_t gcap, struct msghdr *hm, int32_t *flags)
+{
+    uint32_t goff = 0;
+    for (struct cmsghdr *hc = CMSG_FIRSTHDR(hm); hc; hc = CMSG_NXTHDR(hm, hc)) {
+        uint32_t payload = (uint32_t)(hc->cmsg_len - CMSG_LEN(0));
+        struct target_cmsghdr gc = { (uint32_t)sizeof(gc) + payload, hc->cmsg_level, hc->cmsg_type };
+        if (goff + gc.len > gcap) { *flags |= MSG_CTRUNC; break; }
+        memcpy(g + goff, &gc, sizeof(gc));
+        memcpy(g + goff + sizeof(gc), CMSG_DATA(hc), payload);
+        goff += TARGET_CMSG_ALIGN(gc.len);
+        if (goff > gcap) goff = gcap;
+    }
+    return goff;
+}
+
+static abi_long do_sendrecvmsg(int fd, abi_ulong msg_addr, int flags, bool is_send)
+{
+    struct target_msghdr gm;
+    struct msghdr hm = { 0 };
+    uint8_t control[1024];
+    abi_long r;
+    if (!copy_from_guest(&gm, msg_addr, sizeof(gm))) return -EFAULT;
+    if (gm.iovlen > IOV_MAX) return -EMSGSIZE;
+    struct iovec *iov = calloc(gm.iovlen ? gm.iovlen : 1, sizeof(*iov));
+    if (!iov) return -ENOMEM;
+    for (uint32_t i = 0; i < gm.iovlen; i++) {
+        struct target_iovec t;
+        if (!copy_from_guest(&t, gm.iov + i * (uint32_t)sizeof(t), sizeof(t))) { r = -EFAULT; goto out; }
+        iov[i].iov_len = t.iov_len;
+        iov[i].iov_base = lock_user(t.iov_base, t.iov_len, !is_send);
+        if (!iov[i].iov_base && t.iov_len) { r = -EFAULT; goto out; }
+    }
+    hm.msg_iov = iov;
+    hm.msg_iovlen = gm.iovlen;
+    if (gm.name) {
+        hm.msg_name = lock_user(gm.name, gm.namelen, !is_send);
+        if (!hm.msg_name && gm.namelen) { r = -EFAULT; goto out; }
+        hm.msg_namelen = gm.namelen;
+    }
+    uint8_t *gctl = NULL;
+    if (gm.control && gm.controllen) {
+        gctl = lock_user(gm.control, gm.controllen, !is_send);
+        if (!gctl) { r = -EFAULT; goto out; }
+        hm.msg_control = control;
+        if (is_send) {
+            r = cmsg_from_guest(control, sizeof(control), gctl, gm.controllen);
+            if (r < 0) goto out;
+            hm.msg_controllen = (size_t)r;
+        } else {
+            hm.msg_controllen = sizeof(control);
+        }
+    }
+    r = get_errno(is_send ? sendmsg(fd, &hm, flags) : recvmsg(fd, &hm, flags));
+    if (r >= 0 && !is_send) {
+        gm.flags = hm.msg_flags;
+        gm.namelen = hm.msg_name ? hm.msg_namelen : 0;
+        gm.controllen = gctl ? cmsg_to_guest(gctl, gm.controllen, &hm, &gm.flags) : 0;
+        if (!copy_to_guest(msg_addr, &gm, sizeof(gm))) r = -EFAULT;
+    }
+out:
+    free(iov);
+    return r;
+}
+static abi_long sys_sendmsg(CPUX86State *env, const abi_long *a) { return do_sendrecvmsg(a[0], U(a[1]), a[2], true); }
+static abi_long sys_recvmsg(CPUX86State *env, const abi_long *a) { return do_sendrecvmsg(a[0], U(a[1]), a[2], false); }
+
+/* socketcall(call, args): the arguments are an array of 32-bit words in guest memory. */
+static abi_long sys_socketcall(CPUX86State *env, const abi_long *a)
+{
+    /* argument count per call number 1..20 (Linux net/socket.c order) */
+    static const uint8_t nargs[21] = { 0, 3, 3, 3, 2, 3, 3, 3, 4, 4, 4, 6, 6, 2, 5, 5, 3, 3, 4, 5, 4 };
+    uint32_t w[6] = { 0 };
+    abi_long b[6];
+    int call = a[0];
+    if (call < 1 || call > 20) return -EINVAL;
+    if (!copy_from_guest(w, U(a[1]), nargs[call] * 4u)) return -EFAULT;
+    for (int i = 0; i < 6; i++) b[i] = (abi_long)w[i];
+    switch (call) {
+    case 1:  return sys_socket(env, b);
+    case 2:  return sys_bind(env, b);
+    case 3:  return sys_connect(env, b);
+    case 4:  return sys_listen(env, b);
+    case 5:  b[3] = 0; return sys_accept4(env, b);                        /* accept */
+    case 6:  return sys_getsockname(env, b);
+    case 7:  return sys_getpeername(env, b);
+    case 8:  return sys_socketpair(env, b);
+    case 9:  b[4] = 0; b[5] = 0; return sys_sendto(env, b);                /* send */
+    case 10: b[4] = 0; b[5] = 0; return sys_recvfrom(env, b);              /* recv */
+    case 11: return sys_sendto(env, b);
+    case 12: return sys_recvfrom(env, b);
+    case 13: return sys_shutdown(env, b);
+    case 14: return sys_setsockopt(env, b);
+    case 15: return sys_getsockopt(env, b);
+    case 16: return sys_sendmsg(env, b);
+    case 17: return sys_recvmsg(env, b);
+    case 18: return sys_accept4(env, b);
+    default: return -ENOSYS;                                              /* recvmmsg, sendmmsg */
+    }
+}
+
+/* ---------------------------------------------------------------------------------------------
  * Memory
  * ------------------------------------------------------------------------------------------- */
 
@@ -1751,6 +2010,9 @@ static abi_long sys_getpriority(CPUX86State *env, const abi_long *a)
     X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) X(alarm) \
     X(rt_sigpending) X(rt_sigsuspend) X(pause) X(sigreturn) X(rt_sigreturn) \
     X(rt_sigtimedwait) X(rt_sigtimedwait_time64) X(rt_sigqueueinfo) X(setitimer) X(getitimer) \
+    X(socketcall) X(socket) X(socketpair) X(bind) X(connect) X(listen) X(accept4) X(getsockopt) \
+    X(setsockopt) X(getsockname) X(getpeername) X(sendto) X(sendmsg) X(recvfrom) X(recvmsg) \
+    X(shutdown) \
     X(set_thread_area) X(get_thread_area) X(set_tid_address) X(set_robust_list) X(rseq) \
     X(sched_yield) X(sched_getaffinity) X(getcpu) X(futex) X(futex_time64) \
     X(ugetrlimit) X(getrlimit) X(setrlimit) X(prlimit64) X(sysinfo) X(getrandom) X(getpriority)

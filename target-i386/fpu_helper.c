@@ -48,6 +48,14 @@ static void fpu_update_status_from_fpuc(CPUX86State *env)
     env->fp_status.nan_rule = nan_rule_x87;
 }
 
+/* Every FCW load (fldcw, fldenv, frstor, fxrstor): bit 6 reads as 1, the reserved bits 7 and
+ * 13-15 as 0. */
+static void fpu_load_control_word(CPUX86State *env, uint32_t cw)
+{
+    env->fpuc = (cw & 0x1f3f) | 0x40;
+    fpu_update_status_from_fpuc(env);
+}
+
 void cpu_x86_fpu_init(CPUX86State *env)
 {
     env->fpuc = FPUC_DEFAULT;
@@ -145,6 +153,24 @@ static void fpu_set_st(CPUX86State *env, int i, floatx80 v)
 {
     ST(i) = v;
     env->fptags[STREG(i)] = 0;
+}
+
+/* FXTRACT, FSINCOS and FPTAN replace ST0 and push a second result. An empty ST0 is an
+ * underflow (C1 = 0, even when ST7 is full), a full ST7 an overflow (C1 = 1); the masked
+ * response of both puts the indefinite NaN in ST0 and ST1 (measured). Returns true when
+ * the caller may compute. */
+static bool fpu_replace_push_check(CPUX86State *env)
+{
+    bool under = fpu_empty(env, 0);
+    if (!under && fpu_empty(env, 7))
+        return true;
+    fpu_raise(env, FPUS_IE | FPUS_SF);
+    fpu_set_c1(env, !under);
+    if (fpu_invalid_masked(env)) {
+        fpu_set_st(env, 0, floatx80_default_nan());
+        fpu_push(env, floatx80_default_nan());
+    }
+    return false;
 }
 
 /* ================================================================== rounding direction (C1) */
@@ -278,16 +304,15 @@ void helper_fld_st(CPUX86State *env, int32_t i)
 {
     fpu_check_pending(env);
     floatx80 x = ST(i);
-    bool empty = fpu_empty(env, i);
+    if (fpu_empty(env, i)) {
+        /* an empty source is reported as underflow (C1 = 0) even when ST7 is full too */
+        if (fpu_underflow(env))
+            fpu_push(env, floatx80_default_nan());
+        return;
+    }
     if (!fpu_push_check(env))
         return;
-    if (empty) {
-        if (!fpu_underflow(env))
-            return;
-        x = floatx80_default_nan();
-    } else {
-        fpu_set_c1(env, false);
-    }
+    fpu_set_c1(env, false);
     fpu_push(env, x);
 }
 
@@ -358,8 +383,10 @@ static void fpu_arith_mem(CPUX86State *env, int op, floatx80 src, int flags)
     if (fpu_empty(env, 0)) {
         fpu_arith_underflow(env, op, 0);
     } else {
-        if (floatx80_is_nan(ST(0)))
+        if (floatx80_is_nan(ST(0)) || floatx80_invalid_encoding(ST(0)))
             flags &= ~float_flag_denormal;         /* a NaN in ST0 hides #D of the operand */
+        if (op == X87_DIVR && fx80_is_zero(ST(0)))
+            flags &= ~float_flag_denormal;         /* denormal / 0: only #Z (measured) */
         fpu_raise(env, flags);
         fpu_arith(env, op, 0, src);
     }
@@ -367,9 +394,22 @@ static void fpu_arith_mem(CPUX86State *env, int op, floatx80 src, int flags)
         fpu_pop(env);
 }
 
+/* A NaN memory operand widened bit for bit: an SNaN must stay signalling until the
+ * operation, where the x87 NaN rule prefers a QNaN in ST0 to it (a converting load would
+ * quiet it first and then win on the larger significand). */
+static floatx80 fx80_widen_nan(bool sign, uint64_t frac_top_aligned)
+{
+    floatx80 r = { frac_top_aligned | 1ull << 63, (uint16_t)((sign << 15) | 0x7fff) };
+    return r;
+}
+
 void helper_farith_f32(CPUX86State *env, int32_t op, uint32_t v)
 {
     fpu_check_pending(env);
+    if ((v & 0x7f800000) == 0x7f800000 && (v & 0x7fffff)) {
+        fpu_arith_mem(env, op, fx80_widen_nan(v >> 31, (uint64_t)(v & 0x7fffff) << 40), 0);
+        return;
+    }
     env->fp_status.flags = 0;
     floatx80 src = float32_to_floatx80(v, &env->fp_status);
     int flags = env->fp_status.flags;
@@ -380,6 +420,10 @@ void helper_farith_f32(CPUX86State *env, int32_t op, uint32_t v)
 void helper_farith_f64(CPUX86State *env, int32_t op, uint64_t v)
 {
     fpu_check_pending(env);
+    if ((v & 0x7ff0000000000000ull) == 0x7ff0000000000000ull && (v & 0xfffffffffffffull)) {
+        fpu_arith_mem(env, op, fx80_widen_nan(v >> 63, (v & 0xfffffffffffffull) << 11), 0);
+        return;
+    }
     env->fp_status.flags = 0;
     floatx80 src = float64_to_floatx80(v, &env->fp_status);
     int flags = env->fp_status.flags;
@@ -416,8 +460,7 @@ uint32_t helper_fcomi(CPUX86State *env, int32_t i, int32_t quiet, int32_t pop)
     } else {
         env->fp_status.flags = 0;
         FloatRelation r = floatx80_compare(ST(0), ST(i), quiet, &env->fp_status);
-        fpu_take_flags(env);
-        fpu_set_c1(env, false);
+        fpu_take_flags(env);                 /* C1 stays as it was (measured; the SDM says 0) */
         flags = eflags_of[r + 1];
     }
     if (pop)
@@ -613,6 +656,7 @@ void helper_ffree(CPUX86State *env, int32_t i, int32_t pop)
 {
     fpu_check_pending(env);
     env->fptags[STREG(i)] = 1;
+    fpu_set_c1(env, false);              /* measured: C1 cleared, C0 C2 C3 kept */
     if (pop)
         fpu_pop(env);
 }
@@ -625,8 +669,7 @@ void helper_fcmov(CPUX86State *env, int32_t i, uint32_t cond)
             fpu_set_st(env, 0, floatx80_default_nan());
         return;
     }
-    fpu_set_c1(env, false);
-    if (cond)
+    if (cond)                            /* C1 unchanged (measured; the SDM says 0) */
         fpu_set_st(env, 0, ST(i));
 }
 
@@ -635,8 +678,7 @@ void helper_fcmov(CPUX86State *env, int32_t i, uint32_t cond)
 void helper_fldcw(CPUX86State *env, uint32_t cw)
 {
     fpu_check_pending(env);
-    env->fpuc = (cw & 0x1f3f) | 0x40;  /* bit 6 reads as 1, bits 7 and 13-15 as 0 */
-    fpu_update_status_from_fpuc(env);
+    fpu_load_control_word(env, cw);
     /* unmasking a flag that is already set makes it pending (as the CPU does) */
     if (env->fpus & ~env->fpuc & 0x3f)
         env->fpus |= FPUS_ES | FPUS_B;
@@ -718,8 +760,7 @@ static int fpu_store_env(CPUX86State *env, uint8_t *p, bool data32)
 static int fpu_load_env(CPUX86State *env, const uint8_t *p, bool data32)
 {
     int step = data32 ? 4 : 2;
-    env->fpuc = get16(p);
-    fpu_update_status_from_fpuc(env);
+    fpu_load_control_word(env, get16(p));
     fpu_load_status_word(env, get16(p + step));
     uint16_t tags = get16(p + 2 * step);
     for (int i = 0; i < 8; i++)
@@ -745,8 +786,9 @@ void helper_fldenv(CPUX86State *env, uint32_t addr, int32_t data32)
 void helper_fnstenv(CPUX86State *env, uint32_t addr, int32_t data32)
 {
     fpu_store_env(env, g2h(addr), data32);
-    env->fpuc |= 0x3f;             /* FNSTENV then masks every exception */
+    env->fpuc |= 0x3f;             /* FNSTENV then masks every exception: nothing pending */
     fpu_update_status_from_fpuc(env);
+    env->fpus &= ~(FPUS_ES | FPUS_B);
 }
 
 /* The register images of FNSAVE / FRSTOR follow the environment, ST0 first. */
@@ -820,8 +862,7 @@ bool cpu_x86_fxrstor(CPUX86State *env, const uint8_t *p)
     uint32_t mxcsr = get32(p + 24);
     if (mxcsr & ~FXSAVE_MXCSR_MASK)
         return false;
-    env->fpuc = get16(p);
-    fpu_update_status_from_fpuc(env);
+    fpu_load_control_word(env, get16(p));
     fpu_load_status_word(env, get16(p + 2));
     for (int i = 0; i < 8; i++)
         env->fptags[i] = !((p[4] >> i) & 1);
@@ -841,9 +882,9 @@ bool cpu_x86_fxrstor(CPUX86State *env, const uint8_t *p)
     return true;
 }
 
+/* FXSAVE and FXRSTOR do not deliver a pending x87 exception (no #MF, SDM). */
 void helper_fxsave(CPUX86State *env, uint32_t addr)
 {
-    fpu_check_pending(env);
     if (addr & 15)
         raise_exception_err(env, EXCP0D_GPF, 0);
     cpu_x86_fxsave(env, g2h(addr));
@@ -851,7 +892,6 @@ void helper_fxsave(CPUX86State *env, uint32_t addr)
 
 void helper_fxrstor(CPUX86State *env, uint32_t addr)
 {
-    fpu_check_pending(env);
     if ((addr & 15) || !cpu_x86_fxrstor(env, g2h(addr)))
         raise_exception_err(env, EXCP0D_GPF, 0);
 }
@@ -1346,19 +1386,8 @@ static void x87_fsincos(CPUX86State *env)
 {
     int q = 0;
     XF r;
-    if (fpu_empty(env, 0)) {
-        /* underflow: both results indefinite (masked) */
-        if (fpu_underflow(env)) {
-            fpu_set_st(env, 0, floatx80_default_nan());
-            if (fpu_push_check(env))
-                fpu_push(env, floatx80_default_nan());
-        }
+    if (!fpu_replace_push_check(env))
         return;
-    }
-    if (!fpu_empty(env, 7)) {
-        fpu_push_check(env);                       /* overflow: IE, SF, C1 = 1 */
-        return;
-    }
     floatx80 x = ST(0);
     if (fpu_trig_prologue(env, &q, &r)) {
         fpu_set_st(env, 0, fpu_round_xf(env, xf_sin_quadrant(r, q)));
@@ -1376,12 +1405,9 @@ static void x87_fptan(CPUX86State *env)
 {
     int q = 0;
     XF r;
-    if (!fpu_empty(env, 0) && !fpu_empty(env, 7)) {
-        fpu_push_check(env);
+    if (!fpu_replace_push_check(env))
         return;
-    }
     floatx80 x = ST(0);
-    bool was_empty = fpu_empty(env, 0);
     if (fpu_trig_prologue(env, &q, &r)) {
         XF t;
         if (r.exp < -70) {
@@ -1394,7 +1420,7 @@ static void x87_fptan(CPUX86State *env)
         }
         fpu_set_st(env, 0, fpu_round_xf(env, t));
         fpu_push(env, fx80_one);
-    } else if (was_empty || (env->fpus & FPUS_C2)) {
+    } else if (env->fpus & FPUS_C2) {
         return;
     } else if (fx80_is_zero(x)) {
         fpu_push(env, fx80_one);
@@ -1755,15 +1781,7 @@ static void x87_fscale(CPUX86State *env)
 
 static void x87_fxtract(CPUX86State *env)
 {
-    if (fpu_empty(env, 0)) {
-        if (fpu_underflow(env)) {
-            fpu_set_st(env, 0, floatx80_default_nan());
-            if (fpu_push_check(env))
-                fpu_push(env, floatx80_default_nan());
-        }
-        return;
-    }
-    if (!fpu_push_check(env))
+    if (!fpu_replace_push_check(env))
         return;
     floatx80 e, sig;
     env->fp_status.flags = 0;
