@@ -1257,7 +1257,7 @@ static abi_long sys_getsockopt(CPUX86State *env, const abi_long *a)
     if (!copy_from_guest(&glen, U(a[4]), 4)) return -EFAULT;
     if ((int32_t)glen < 0) return -EINVAL;
     if (sockopt_is_timeval(a[1], a[2])) {
-        struct timeval tv;
+        struct timeval tv = { 0, 0 };
         socklen_t len = sizeof(tv);
         if (getsockopt(a[0], a[1], a[2], &tv, &len) < 0) return -errno;
         int32_t g[2] = { (int32_t)tv.tv_sec, (int32_t)tv.tv_usec };

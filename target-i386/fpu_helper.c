@@ -1332,10 +1332,10 @@ static floatx80 fpu_round_xf(CPUX86State *env, XF v)
  * false when no result is to be computed. */
 static bool fpu_trig_prologue(CPUX86State *env, int *quadrant, XF *r)
 {
+    env->fpus &= ~FPUS_C2;                         /* also after a stack fault or a NaN */
     if (!fpu_unary_prologue(env))
         return false;
     floatx80 x = ST(0);
-    env->fpus &= ~FPUS_C2;
     if (fx80_is_inf(x)) {
         fpu_raise(env, FPUS_IE);
         fpu_set_st(env, 0, floatx80_default_nan());
@@ -1386,6 +1386,7 @@ static void x87_fsincos(CPUX86State *env)
 {
     int q = 0;
     XF r;
+    env->fpus &= ~FPUS_C2;
     if (!fpu_replace_push_check(env))
         return;
     floatx80 x = ST(0);
@@ -1405,6 +1406,7 @@ static void x87_fptan(CPUX86State *env)
 {
     int q = 0;
     XF r;
+    env->fpus &= ~FPUS_C2;
     if (!fpu_replace_push_check(env))
         return;
     floatx80 x = ST(0);
@@ -1455,6 +1457,10 @@ static void x87_f2xm1(CPUX86State *env)
     fpu_set_st(env, 0, fpu_round_xf(env, xf_expm1(y)));
 }
 
+/* An invalid operation hides #D of a denormal operand: fpu_binary_prologue keeps it in
+ * fpu_binary_de, fpu_binary_result adds it for every outcome but the invalid one. */
+static __thread bool fpu_binary_de;      /* per guest thread */
+
 /* ST1 = f(ST0, ST1), pop. Checks the stack and NaNs; returns false when done already. */
 static bool fpu_binary_prologue(CPUX86State *env, floatx80 *a, floatx80 *b)
 {
@@ -1474,13 +1480,15 @@ static bool fpu_binary_prologue(CPUX86State *env, floatx80 *a, floatx80 *b)
         fpu_pop(env);
         return false;
     }
-    if (fx80_is_denormal(*a) || fx80_is_denormal(*b))
-        fpu_raise(env, FPUS_DE);
+    fpu_binary_de = fx80_is_denormal(*a) || fx80_is_denormal(*b);
     return true;
 }
 
 static void fpu_binary_result(CPUX86State *env, floatx80 v)
 {
+    if (fpu_binary_de)
+        fpu_raise(env, FPUS_DE);
+    fpu_binary_de = false;
     fpu_set_st(env, 1, v);
     fpu_pop(env);
 }
@@ -1494,6 +1502,7 @@ static floatx80 fx80_inf(bool sign)
 static floatx80 fpu_invalid_result(CPUX86State *env)
 {
     fpu_raise(env, FPUS_IE);
+    fpu_binary_de = false;
     return floatx80_default_nan();
 }
 
@@ -1562,6 +1571,17 @@ static void fpu_ylog2(CPUX86State *env, bool plus1)
             }
             floatx80 z = { 0, (uint16_t)((sy != fx80_sign(x)) << 15) };
             fpu_binary_result(env, z);
+            return;
+        }
+        if (fx80_sign(x) && (x.sexp & 0x7fff) >= 0x3fff) {
+            /* x <= -1 (far outside the documented range), measured: y = +-0 or +-inf gives
+             * -y, any other y gives x itself with PE */
+            if (fx80_is_zero(y) || fx80_is_inf(y)) {
+                fpu_binary_result(env, fx80_neg(y));
+                return;
+            }
+            fpu_raise(env, FPUS_PE);
+            fpu_binary_result(env, x);
             return;
         }
         XF ax = xf_from_fx80(x);
@@ -1792,9 +1812,12 @@ static void x87_fxtract(CPUX86State *env)
     fpu_push(env, sig);
 }
 
+/* A NaN result (stack underflow included) clears C1 and C2 but leaves C0 and C3 as they
+ * were (measured). */
 static void fpu_prem(CPUX86State *env, bool ieee)
 {
     if (fpu_empty(env, 0) || fpu_empty(env, 1)) {
+        env->fpus &= ~FPUS_C2;
         if (fpu_underflow(env))
             fpu_set_st(env, 0, floatx80_default_nan());
         return;
@@ -1805,9 +1828,11 @@ static void fpu_prem(CPUX86State *env, bool ieee)
     floatx80 r = floatx80_rem(ST(0), ST(1), ieee, &q, &incomplete, &env->fp_status);
     fpu_take_flags(env);
     int cc = 0;
-    if (incomplete)
+    if (floatx80_is_nan(r))
+        cc = env->fpus & (FPUS_C0 | FPUS_C3);
+    else if (incomplete)
         cc = FPUS_C2;
-    else if (!floatx80_is_nan(r))
+    else
         cc = ((q & 1) ? FPUS_C1 : 0) | ((q & 2) ? FPUS_C3 : 0) | ((q & 4) ? FPUS_C0 : 0);
     fpu_set_cc(env, cc);
     ST(0) = r;

@@ -54,6 +54,7 @@ typedef struct Gen {
     uint32_t base_val, index_val, esp_val;
     bool ended;              /* a faulting instruction was emitted: nothing after it runs */
     bool no_mem;             /* register operands only (under a 0x67 prefix) */
+    bool trans_end;          /* ended with a transcendental: DT_TOL_TRANS */
 } Gen;
 
 static uint32_t rnd(Gen *g)
@@ -1157,16 +1158,21 @@ static const X87Op x87_ops[] = {
     { 0xd9, 0, 2, 7, 0, DT_CALL, 0 },                                              /* fnstcw */
 };
 
+/* The transcendentals: results within 1 ulp of the CPU's are accepted (DT_TOL_TRANS). */
 static const X87Op x87_trans_ops[] = {
     { 0xd9, 0xf0, 0, 8, XC_ARITH, 0 }, { 0xd9, 0xf1, 0, 8, XC_ARITH, 0 },          /* f2xm1 fyl2x */
     { 0xd9, 0xf2, 0, 8, DT_C2, DT_C0 | DT_C1 | DT_C3, 0 },                         /* fptan */
     { 0xd9, 0xf3, 0, 8, XC_ARITH, 0 },                                             /* fpatan */
-    { 0xd9, 0xf5, 0, 8, DT_CALL, 0, 0 }, { 0xd9, 0xf8, 0, 8, DT_CALL, 0, 0 },      /* fprem1 fprem */
     { 0xd9, 0xf9, 0, 8, XC_ARITH, 0 },                                             /* fyl2xp1 */
     { 0xd9, 0xfb, 0, 8, DT_C2, DT_C0 | DT_C1 | DT_C3, 0 },                         /* fsincos */
-    { 0xd9, 0xfd, 0, 8, XC_ARITH, 0 },                                             /* fscale */
     { 0xd9, 0xfe, 0, 8, DT_C2, DT_C0 | DT_C1 | DT_C3, 0 },                         /* fsin */
     { 0xd9, 0xff, 0, 8, DT_C2, DT_C0 | DT_C1 | DT_C3, 0 },                         /* fcos */
+};
+
+/* fprem, fprem1 and fscale are exact: always compared bit for bit. */
+static const X87Op x87_exact_trans_ops[] = {
+    { 0xd9, 0xf5, 0, 8, DT_CALL, 0, 0 }, { 0xd9, 0xf8, 0, 8, DT_CALL, 0, 0 },      /* fprem1 fprem */
+    { 0xd9, 0xfd, 0, 8, XC_ARITH, 0 },                                             /* fscale */
 };
 
 static void emit_x87(Gen *g, const X87Op *e)
@@ -1207,12 +1213,23 @@ static void gen_x87(Gen *g)
     }
 }
 
+/* Exact steps (x87 ops, fprem/fprem1/fscale) and at most one transcendental, which ends the
+ * sequence: its operands are then bit-exact on both sides, and only its result gets the
+ * 1-ulp allowance (a chain of transcendentals would feed a 1-ulp difference into the next
+ * one and widen it). */
 static void gen_x87trans(Gen *g)
 {
-    if (chance(g, 30))
+    int r = rnd_below(g, 100);
+    if (r < 25) {
         gen_x87(g);
-    else
+    } else if (r < 60) {
+        emit_x87(g, &x87_exact_trans_ops[rnd_below(g, sizeof(x87_exact_trans_ops) /
+                                                      sizeof(x87_exact_trans_ops[0]))]);
+    } else {
         emit_x87(g, &x87_trans_ops[rnd_below(g, sizeof(x87_trans_ops) / sizeof(x87_trans_ops[0]))]);
+        g->ended = true;
+        g->trans_end = true;
+    }
 }
 
 /* x87/SSE state save and restore. The saved instruction/data pointers and opcode (FIP, FCS,
@@ -1587,6 +1604,7 @@ void dt_generate(int family, uint32_t seed, uint32_t index, DtRecord *rec)
         if (g.len >= DT_MAX_CODE) {                /* a step did not fit: drop it, stop */
             g.len = before;
             g.ended = false;
+            g.trans_end = false;
             break;
         }
         if (dt_trace)
@@ -1596,5 +1614,5 @@ void dt_generate(int family, uint32_t seed, uint32_t index, DtRecord *rec)
     rec->len = g.len;
     rec->flag_mask = g.flags_def;
     rec->reg_mask = g.reg_def;
-    rec->fsw_mask = g.fsw_def;
+    rec->fsw_mask = g.fsw_def | (g.trans_end ? DT_TOL_TRANS : 0);
 }

@@ -4,6 +4,7 @@
  *   difftest gen --family F --seed S --count N [--start I]   print N sequence records
  *   difftest run [--strict] < batch                           run each record, print results
  *   difftest families                                         list the families
+ *   difftest compare NATIVE LOONGBT                           indices of differing results
  *
  * `run`, for each record: fills the test buffer (DT_BUF, one page, also the stack) and the
  * x87/SSE image from the record's seed, copies the sequence to DT_CODE followed by a jump to the
@@ -314,6 +315,8 @@ static void run_one(int index, const DtRecord *r, bool strict)
     } else if (fx) {
         print_fx(dt_out.fx, r->fsw_mask);
     }
+    if (r->fsw_mask & DT_TOL_TRANS)
+        printf(" tol=trans");                              /* for cmd_compare */
     putchar('\n');
 }
 
@@ -340,6 +343,93 @@ static int cmd_run(bool strict)
         run_one(index++, &r, strict);
     }
     fflush(stdout);
+    return 0;
+}
+
+/* ================================================================== compare */
+
+/*
+ * Compare two result files line by line and print the 0-based index of every line that
+ * differs (a line missing from the second file differs). Exact, except on lines marked
+ * "tol=trans" (the sequence ended with a transcendental, see DT_TOL_TRANS): there st0/st1 may
+ * be 1 ulp apart and fsw may differ in C1 only; every other field must still be identical.
+ */
+static bool parse_f80(const char *s, uint16_t *se, uint64_t *mant)
+{
+    unsigned hi;
+    unsigned long long lo;
+    if (strlen(s) != 20 || sscanf(s, "%4x%16llx", &hi, &lo) != 2)
+        return false;
+    *se = (uint16_t)hi;
+    *mant = lo;
+    return true;
+}
+
+/* Two finite 80-bit values of the same sign, at most one unit in the last place apart (the
+ * explicit integer bit makes 3ffe ffff..ff and 3fff 8000..00 neighbours). */
+static bool within_1ulp(const char *a, const char *b)
+{
+    uint16_t sa, sb;
+    uint64_t ma, mb;
+    if (!parse_f80(a, &sa, &ma) || !parse_f80(b, &sb, &mb) || (sa ^ sb) & 0x8000)
+        return false;
+    int ea = sa & 0x7fff, eb = sb & 0x7fff;
+    if (ea == 0x7fff || eb == 0x7fff)
+        return false;                                      /* NaN, infinity: exact */
+    const uint64_t j = 1ull << 63;
+    if ((ea && !(ma & j)) || (eb && !(mb & j)))
+        return false;                                      /* unnormals: exact */
+    if (ea == 0 && (ma & j)) ea = 1;                       /* pseudo-denormal = 2^-16382 scale */
+    if (eb == 0 && (mb & j)) eb = 1;
+    uint64_t fa = ma & ~j, fb = mb & ~j;
+    if (ea > eb) {
+        int te = ea; ea = eb; eb = te;
+        uint64_t tf = fa; fa = fb; fb = tf;
+    }
+    if (ea == eb)
+        return fa - fb + 1 <= 2;                           /* |fa - fb| <= 1 */
+    return eb == ea + 1 && fb == 0 && fa == j - 1;
+}
+
+static bool field_ok_tolerant(const char *a, const char *b)
+{
+    if (!strcmp(a, b))
+        return true;
+    if ((!strncmp(a, "st0=", 4) || !strncmp(a, "st1=", 4)) && !strncmp(a, b, 4))
+        return within_1ulp(a + 4, b + 4);
+    if (!strncmp(a, "fsw=", 4) && !strncmp(b, "fsw=", 4))
+        return (strtoul(a + 4, NULL, 16) ^ strtoul(b + 4, NULL, 16)) == DT_C1;
+    return false;
+}
+
+static bool lines_match(char *a, char *b)
+{
+    if (!strcmp(a, b))
+        return true;
+    if (!strstr(a, " tol=trans"))
+        return false;
+    char *sa, *sb;
+    char *fa = strtok_r(a, " \n", &sa), *fb = strtok_r(b, " \n", &sb);
+    for (; fa && fb; fa = strtok_r(NULL, " \n", &sa), fb = strtok_r(NULL, " \n", &sb))
+        if (!field_ok_tolerant(fa, fb))
+            return false;
+    return !fa && !fb;
+}
+
+static int cmd_compare(const char *native, const char *loongbt)
+{
+    FILE *fa = fopen(native, "r"), *fb = fopen(loongbt, "r");
+    if (!fa || !fb) {
+        perror("difftest compare");
+        return 2;
+    }
+    static char la[16384], lb[16384];
+    for (int index = 0; fgets(la, sizeof(la), fa); index++) {
+        if (!fgets(lb, sizeof(lb), fb))
+            lb[0] = 0;
+        if (!lines_match(la, lb))
+            printf("%d\n", index);
+    }
     return 0;
 }
 
@@ -371,6 +461,8 @@ int main(int argc, char **argv)
                    dt_family_doc(f));
         return 0;
     }
+    if (!strcmp(argv[1], "compare") && argc == 4)
+        return cmd_compare(argv[2], argv[3]);
     if (!strcmp(argv[1], "run"))
         return cmd_run(argc > 2 && !strcmp(argv[2], "--strict"));
     if (strcmp(argv[1], "gen"))
