@@ -10,8 +10,11 @@
  * pi of the hardware so large arguments reduce the way the CPU does.
  *
  * Exceptions: flags accumulate in the status word; an unmasked one sets ES/B and the next
- * "waiting" x87 instruction raises #MF (EXCP10_COPR -> SIGFPE). Results are always those of
- * the masked response (the CPU would leave the destination unchanged for #I/#Z/#D).
+ * "waiting" x87 instruction raises #MF (EXCP10_COPR -> SIGFPE). An unmasked exception aborts
+ * memory stores and pops as on the CPU (fpu_aborted); a register destination still gets the
+ * masked response (the CPU would leave it unchanged for #I/#Z/#D).
+ * Behaviour the SDM leaves open (C1 after fcomi/fcmov/ffree, results of fyl2xp1 far out of
+ * range, ...) follows the CPU, measured with tests/difftest; such places say "measured".
  * C1 ("rounded up") of arithmetic results is computed lazily, when the status word is read.
  *
  * Sections: state helpers, C1, loads, arithmetic and compares, stores, register moves,
@@ -87,6 +90,26 @@ static void fpu_take_flags(CPUX86State *env)
 }
 
 static inline bool fpu_invalid_masked(CPUX86State *env) { return env->fpuc & FPUS_IE; }
+
+/*
+ * Did an unmasked exception of `kinds` abort the current instruction (no store, no pop)?
+ * A waiting instruction starts with no unmasked flag set (else fpu_check_pending raised #MF),
+ * so any unmasked flag now is its own. Memory stores are aborted by #I #O #U, pops of
+ * arithmetic and compares by #I #D #Z (#O #U #P complete them).
+ */
+#define FPU_ABORT_STORE (FPUS_IE | FPUS_OE | FPUS_UE)
+#define FPU_ABORT_ARITH (FPUS_IE | FPUS_DE | FPUS_ZE)
+static inline bool fpu_aborted(CPUX86State *env, int kinds)
+{
+    return env->fpus & ~env->fpuc & kinds;
+}
+
+static void fpu_pop(CPUX86State *env);
+static void fpu_pop_unless_aborted(CPUX86State *env, int kinds)
+{
+    if (!fpu_aborted(env, kinds))
+        fpu_pop(env);
+}
 
 /* Writing C1 (or all condition codes) supersedes a lazily computed C1 (fpu_binop). */
 static inline void fpu_set_cc(CPUX86State *env, int cc)
@@ -369,11 +392,10 @@ static bool x87_op_pops(int op) { return op == X87_COMP || op == X87_UCOMP; }
 /* Stack underflow response of an arithmetic op writing ST(i): indefinite, or "unordered". */
 static void fpu_arith_underflow(CPUX86State *env, int op, int i)
 {
-    if (!fpu_underflow(env))
-        return;
+    bool masked = fpu_underflow(env);
     if (x87_op_is_compare(op))
-        fpu_set_cc(env, FPUS_C0 | FPUS_C2 | FPUS_C3);
-    else
+        fpu_set_cc(env, FPUS_C0 | FPUS_C2 | FPUS_C3);   /* masked or not (measured) */
+    else if (masked)
         fpu_set_st(env, i, floatx80_default_nan());
 }
 
@@ -391,7 +413,7 @@ static void fpu_arith_mem(CPUX86State *env, int op, floatx80 src, int flags)
         fpu_arith(env, op, 0, src);
     }
     if (x87_op_pops(op))
-        fpu_pop(env);
+        fpu_pop_unless_aborted(env, FPU_ABORT_ARITH);
 }
 
 /* A NaN memory operand widened bit for bit: an SNaN must stay signalling until the
@@ -445,7 +467,7 @@ void helper_farith_st(CPUX86State *env, int32_t op, int32_t i, int32_t j)
     else
         fpu_arith(env, op, i, ST(j));
     if (x87_op_pops(op))
-        fpu_pop(env);
+        fpu_pop_unless_aborted(env, FPU_ABORT_ARITH);
 }
 
 /* FCOMI/FUCOMI(P): ZF PF CF as C3 C2 C0 would be; OF SF AF cleared. */
@@ -464,7 +486,7 @@ uint32_t helper_fcomi(CPUX86State *env, int32_t i, int32_t quiet, int32_t pop)
         flags = eflags_of[r + 1];
     }
     if (pop)
-        fpu_pop(env);
+        fpu_pop_unless_aborted(env, FPU_ABORT_ARITH);
     return flags;
 }
 
@@ -480,12 +502,12 @@ static const floatx80 *fpu_store_source(CPUX86State *env)
     return &ST(0);
 }
 
-uint32_t helper_fst_f32(CPUX86State *env)
+uint32_t helper_fst_f32(CPUX86State *env, uint32_t old)
 {
     fpu_check_pending(env);
     const floatx80 *x = fpu_store_source(env);
     if (!x)
-        return 0xffc00000;
+        return fpu_invalid_masked(env) ? 0xffc00000 : old;
     env->fp_status.flags = 0;
     float32 r = floatx80_to_float32(*x, &env->fp_status);
     bool up = false;
@@ -496,15 +518,15 @@ uint32_t helper_fst_f32(CPUX86State *env)
     }
     fpu_set_c1(env, up);
     fpu_take_flags(env);
-    return r;
+    return fpu_aborted(env, FPU_ABORT_STORE) ? old : r;
 }
 
-uint64_t helper_fst_f64(CPUX86State *env)
+uint64_t helper_fst_f64(CPUX86State *env, uint64_t old)
 {
     fpu_check_pending(env);
     const floatx80 *x = fpu_store_source(env);
     if (!x)
-        return 0xfff8000000000000ull;
+        return fpu_invalid_masked(env) ? 0xfff8000000000000ull : old;
     env->fp_status.flags = 0;
     float64 r = floatx80_to_float64(*x, &env->fp_status);
     bool up = false;
@@ -515,7 +537,7 @@ uint64_t helper_fst_f64(CPUX86State *env)
     }
     fpu_set_c1(env, up);
     fpu_take_flags(env);
-    return r;
+    return fpu_aborted(env, FPU_ABORT_STORE) ? old : r;
 }
 
 /* Integer stores round with RC (or truncate for FISTTP). C1 = rounded up. */
@@ -544,22 +566,21 @@ static int64_t fpu_to_int(CPUX86State *env, floatx80 x, int bits, bool truncate)
     return r;
 }
 
-uint32_t helper_fist_int(CPUX86State *env, int32_t bits, int32_t truncate)
+uint32_t helper_fist_int(CPUX86State *env, int32_t bits, int32_t truncate, uint32_t old)
 {
     fpu_check_pending(env);
     const floatx80 *x = fpu_store_source(env);
-    if (!x)
-        return bits == 16 ? 0x8000 : 0x80000000u;
-    return (uint32_t)fpu_to_int(env, *x, bits, truncate);
+    uint32_t r = x ? (uint32_t)fpu_to_int(env, *x, bits, truncate)
+                   : (bits == 16 ? 0x8000 : 0x80000000u);
+    return fpu_aborted(env, FPU_ABORT_STORE) ? old : r;
 }
 
-uint64_t helper_fist_i64(CPUX86State *env, int32_t truncate)
+uint64_t helper_fist_i64(CPUX86State *env, int32_t truncate, uint64_t old)
 {
     fpu_check_pending(env);
     const floatx80 *x = fpu_store_source(env);
-    if (!x)
-        return 0x8000000000000000ull;
-    return (uint64_t)fpu_to_int(env, *x, 64, truncate);
+    uint64_t r = x ? (uint64_t)fpu_to_int(env, *x, 64, truncate) : 0x8000000000000000ull;
+    return fpu_aborted(env, FPU_ABORT_STORE) ? old : r;
 }
 
 void helper_fst_f80(CPUX86State *env, uint32_t addr, int32_t pop)
@@ -573,7 +594,7 @@ void helper_fst_f80(CPUX86State *env, uint32_t addr, int32_t pop)
         fx80_store(g2h(addr), floatx80_default_nan());
     }
     if (pop)
-        fpu_pop(env);
+        fpu_pop_unless_aborted(env, FPU_ABORT_STORE);
 }
 
 void helper_fbstp(CPUX86State *env, uint32_t addr)
@@ -609,12 +630,13 @@ void helper_fbstp(CPUX86State *env, uint32_t addr)
     }
     if (valid || fpu_invalid_masked(env))
         memcpy(g2h(addr), img, 10);
-    fpu_pop(env);
+    fpu_pop_unless_aborted(env, FPU_ABORT_STORE);
 }
 
-void helper_fpop(CPUX86State *env)
+/* The pop of a store (store != 0) or of an arithmetic DE-form instruction. */
+void helper_fpop(CPUX86State *env, int32_t store)
 {
-    fpu_pop(env);
+    fpu_pop_unless_aborted(env, store ? FPU_ABORT_STORE : FPU_ABORT_ARITH);
 }
 
 void helper_fst_st(CPUX86State *env, int32_t i, int32_t pop)
@@ -628,7 +650,7 @@ void helper_fst_st(CPUX86State *env, int32_t i, int32_t pop)
         fpu_set_st(env, i, ST(0));
     }
     if (pop)
-        fpu_pop(env);
+        fpu_pop_unless_aborted(env, FPU_ABORT_ARITH);
 }
 
 /* ================================================================== register moves */
@@ -1323,6 +1345,8 @@ static floatx80 fpu_round_xf(CPUX86State *env, XF v)
     floatx80 r = xf_to_fx80(v, env->fp_status.rounding_mode, &flags);
     if ((r.sexp & 0x7fff) == 0)                    /* tiny and (always) inexact */
         flags |= float_flag_underflow;
+    else
+        flags &= ~float_flag_underflow;            /* tininess after rounding (measured) */
     fpu_raise(env, flags | float_flag_inexact);    /* these results are never exact */
     fpu_set_c1(env, flags & XF_ROUNDED_UP);
     return r;
@@ -1351,6 +1375,27 @@ static bool fpu_trig_prologue(CPUX86State *env, int *quadrant, XF *r)
     return true;
 }
 
+/* |x| < 2^-68 (threshold measured): the CPU gives sin x = tan x = x and cos x = 1 unrounded,
+ * in every rounding mode, with PE (UE for a denormal x) and C1 = 0. A pseudo-denormal comes
+ * back normalised. */
+static bool fx80_trig_tiny(floatx80 x) { return (x.sexp & 0x7fff) <= 0x3fff - 69; }
+
+static floatx80 fpu_sin_tiny(CPUX86State *env, floatx80 x)
+{
+    if ((x.sexp & 0x7fff) == 0 && (x.mant >> 63))
+        x.sexp |= 1;
+    fpu_raise(env, FPUS_PE | ((x.sexp & 0x7fff) == 0 ? FPUS_UE : 0));
+    fpu_set_c1(env, false);
+    return x;
+}
+
+static floatx80 fpu_cos_tiny(CPUX86State *env)
+{
+    fpu_raise(env, FPUS_PE);
+    fpu_set_c1(env, false);
+    return fx80_one;
+}
+
 static XF xf_sin_quadrant(XF r, int q)
 {
     XF v = (q & 1) ? xf_cos_series(r) : xf_sin_series(r);
@@ -1367,7 +1412,11 @@ static void x87_fsin(CPUX86State *env)
 {
     int q;
     XF r;
-    if (fpu_trig_prologue(env, &q, &r))
+    if (!fpu_trig_prologue(env, &q, &r))
+        return;
+    if (fx80_trig_tiny(ST(0)))
+        fpu_set_st(env, 0, fpu_sin_tiny(env, ST(0)));
+    else
         fpu_set_st(env, 0, fpu_round_xf(env, xf_sin_quadrant(r, q)));
 }
 
@@ -1377,7 +1426,8 @@ static void x87_fcos(CPUX86State *env)
     XF r;
     bool zero = !fpu_empty(env, 0) && fx80_is_zero(ST(0));
     if (fpu_trig_prologue(env, &q, &r))
-        fpu_set_st(env, 0, fpu_round_xf(env, xf_cos_quadrant(r, q)));
+        fpu_set_st(env, 0, fx80_trig_tiny(ST(0)) ? fpu_cos_tiny(env)
+                                                 : fpu_round_xf(env, xf_cos_quadrant(r, q)));
     else if (zero)
         fpu_set_st(env, 0, fx80_one);
 }
@@ -1391,8 +1441,13 @@ static void x87_fsincos(CPUX86State *env)
         return;
     floatx80 x = ST(0);
     if (fpu_trig_prologue(env, &q, &r)) {
-        fpu_set_st(env, 0, fpu_round_xf(env, xf_sin_quadrant(r, q)));
-        fpu_push(env, fpu_round_xf(env, xf_cos_quadrant(r, q)));
+        if (fx80_trig_tiny(x)) {
+            fpu_set_st(env, 0, fpu_sin_tiny(env, x));
+            fpu_push(env, fpu_cos_tiny(env));
+        } else {
+            fpu_set_st(env, 0, fpu_round_xf(env, xf_sin_quadrant(r, q)));
+            fpu_push(env, fpu_round_xf(env, xf_cos_quadrant(r, q)));
+        }
     } else if (env->fpus & FPUS_C2) {
         return;                                    /* out of range: nothing changes */
     } else if (fx80_is_zero(x)) {
@@ -1412,6 +1467,11 @@ static void x87_fptan(CPUX86State *env)
     floatx80 x = ST(0);
     if (fpu_trig_prologue(env, &q, &r)) {
         XF t;
+        if (fx80_trig_tiny(x)) {                   /* tan x = x, as sin */
+            fpu_set_st(env, 0, fpu_sin_tiny(env, x));
+            fpu_push(env, fx80_one);
+            return;
+        }
         if (r.exp < -70) {
             /* tan r = r + r^3/3, cot r = 1/r - r/3: the correction is below XF's precision,
              * keep only its direction */
@@ -1612,6 +1672,7 @@ static void fpu_ylog2(CPUX86State *env, bool plus1)
             }
             if (!fx80_is_inf(y))
                 fpu_raise(env, FPUS_ZE);
+            fpu_binary_de = false;                 /* denormal y: only #Z (measured) */
             fpu_binary_result(env, fx80_inf(!sy));
             return;
         }
@@ -1841,8 +1902,17 @@ static void fpu_prem(CPUX86State *env, bool ieee)
 static void x87_fprem(CPUX86State *env) { fpu_prem(env, false); }
 static void x87_fprem1(CPUX86State *env) { fpu_prem(env, true); }
 
-static void x87_fcompp(CPUX86State *env) { helper_farith_st(env, X87_COMP, 0, 1); fpu_pop(env); }
-static void x87_fucompp(CPUX86State *env) { helper_farith_st(env, X87_UCOMP, 0, 1); fpu_pop(env); }
+static void x87_fcompp(CPUX86State *env)
+{
+    helper_farith_st(env, X87_COMP, 0, 1);
+    fpu_pop_unless_aborted(env, FPU_ABORT_ARITH);
+}
+
+static void x87_fucompp(CPUX86State *env)
+{
+    helper_farith_st(env, X87_UCOMP, 0, 1);
+    fpu_pop_unless_aborted(env, FPU_ABORT_ARITH);
+}
 
 static void x87_fnclex(CPUX86State *env)
 {

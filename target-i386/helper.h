@@ -62,7 +62,8 @@ DEF_HELPER_FLAGS_0(guest_atomic_end, 0, void)
  * called with eip/cc_op synced; none writes a TCG global (TCG_CALL_NO_WG). "op" is an
  * X87_* arithmetic op or an X87_OP_* no-operand op (cpu.h). Memory operands of 2-8 bytes are
  * loaded/stored by translated code and passed by value; larger images take the guest address.
- * Store helpers return the value and leave the pop to helper_fpop (after the store). */
+ * Store helpers get the old memory contents and return the value to store: the old one when
+ * an unmasked exception aborts the store; the pop is left to helper_fpop (after the store). */
 DEF_HELPER_FLAGS_2(fld_f32, TCG_CALL_NO_WG, void, env, i32)
 DEF_HELPER_FLAGS_2(fld_f64, TCG_CALL_NO_WG, void, env, i64)
 DEF_HELPER_FLAGS_2(fild_i32, TCG_CALL_NO_WG, void, env, s32)       /* m16int/m32int, sign-extended */
@@ -75,13 +76,13 @@ DEF_HELPER_FLAGS_3(farith_f64, TCG_CALL_NO_WG, void, env, s32, i64)
 DEF_HELPER_FLAGS_3(farith_int, TCG_CALL_NO_WG, void, env, s32, s32)
 /* (op, i, j): ST(i) = ST(i) op ST(j) */
 DEF_HELPER_FLAGS_4(farith_st, TCG_CALL_NO_WG, void, env, s32, s32, s32)
-DEF_HELPER_FLAGS_1(fst_f32, TCG_CALL_NO_WG, i32, env)
-DEF_HELPER_FLAGS_1(fst_f64, TCG_CALL_NO_WG, i64, env)
-DEF_HELPER_FLAGS_3(fist_int, TCG_CALL_NO_WG, i32, env, s32, s32)   /* (16/32 bits, truncate) */
-DEF_HELPER_FLAGS_2(fist_i64, TCG_CALL_NO_WG, i64, env, s32)        /* (truncate) */
+DEF_HELPER_FLAGS_2(fst_f32, TCG_CALL_NO_WG, i32, env, i32)              /* (old) */
+DEF_HELPER_FLAGS_2(fst_f64, TCG_CALL_NO_WG, i64, env, i64)              /* (old) */
+DEF_HELPER_FLAGS_4(fist_int, TCG_CALL_NO_WG, i32, env, s32, s32, i32)   /* (16/32 bits, truncate, old) */
+DEF_HELPER_FLAGS_3(fist_i64, TCG_CALL_NO_WG, i64, env, s32, i64)        /* (truncate, old) */
 DEF_HELPER_FLAGS_3(fst_f80, TCG_CALL_NO_WG, void, env, i32, s32)   /* (address, pop) */
 DEF_HELPER_FLAGS_2(fbstp, TCG_CALL_NO_WG, void, env, i32)          /* address; pops */
-DEF_HELPER_FLAGS_1(fpop, TCG_CALL_NO_WG, void, env)
+DEF_HELPER_FLAGS_2(fpop, TCG_CALL_NO_WG, void, env, s32)          /* (after a store): unless aborted */
 DEF_HELPER_FLAGS_3(fst_st, TCG_CALL_NO_WG, void, env, s32, s32)    /* ST(i) = ST0, then pop if asked */
 DEF_HELPER_FLAGS_2(fxch, TCG_CALL_NO_WG, void, env, s32)
 DEF_HELPER_FLAGS_3(ffree, TCG_CALL_NO_WG, void, env, s32, s32)     /* (i, pop): FFREE / FFREEP */
