@@ -104,27 +104,6 @@ static inline void gen_helper_##name(HELPER_RET_PARAM(ret) HELPER_TCGV(t1) arg1,
                          HELPER_TEMP(t5, arg5) }; \
     tcg_gen_callN((void *)helper_##name, flags, HELPER_RET_TEMP(ret), 5, args); \
 }
-/* DEF_HELPER_n = flags 0 (may touch globals, may raise). */
-#define DEF_HELPER_0(name, ret) DEF_HELPER_FLAGS_0(name, 0, ret)
-#define DEF_HELPER_1(name, ret, ...) DEF_HELPER_FLAGS_1(name, 0, ret, __VA_ARGS__)
-#define DEF_HELPER_2(name, ret, ...) DEF_HELPER_FLAGS_2(name, 0, ret, __VA_ARGS__)
-#define DEF_HELPER_3(name, ret, ...) DEF_HELPER_FLAGS_3(name, 0, ret, __VA_ARGS__)
-#define DEF_HELPER_4(name, ret, ...) DEF_HELPER_FLAGS_4(name, 0, ret, __VA_ARGS__)
-#define DEF_HELPER_5(name, ret, ...) DEF_HELPER_FLAGS_5(name, 0, ret, __VA_ARGS__)
-
-#include "helper.h"
-
-#undef DEF_HELPER_0
-#undef DEF_HELPER_1
-#undef DEF_HELPER_2
-#undef DEF_HELPER_3
-#undef DEF_HELPER_4
-#undef DEF_HELPER_5
-#undef DEF_HELPER_FLAGS_0
-#undef DEF_HELPER_FLAGS_1
-#undef DEF_HELPER_FLAGS_2
-#undef DEF_HELPER_FLAGS_3
-#undef DEF_HELPER_FLAGS_4
-#undef DEF_HELPER_FLAGS_5
+#include "helper-expand.inc"
 
 #endif
