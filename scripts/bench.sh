@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# bench.sh - wall-time benchmark of loongbt on tests/bench/bench.c (invoked by `make bench`).
+# bench.sh - wall-time benchmark: native vs loongbt vs qemu-i386 on tests/bench/bench.c (integer) and
+# tests/bench/fpbench.c built for the x87 and for SSE2 (FP_SCALE, default 5).
 #
 # Usage: scripts/bench.sh [LOONGBT_COMMAND] [scale]
 # Builds the benchmark (i686-linux-gnu-gcc -O2 -static) into build/bench/, then, depending on
@@ -102,27 +103,43 @@ else
 fi
 n=${#names[@]}
 
-declare -A times
-"$OUT/bench" "$SCALE" >"$OUT/expected.txt" 2>&1
-echo "bench: $RUNS rounds of ${names[*]} (interleaved), scale $SCALE"
-for ((r = 1; r <= RUNS; r++)); do
-    line="round $r:"
-    for ((i = 0; i < n; i++)); do
-        # shellcheck disable=SC2086  # the runner command is deliberately word-split
-        t=$(time_cmd "$OUT/out-${names[$i]}.txt" ${cmds[$i]} "$OUT/bench" "$SCALE")
-        times[$i]="${times[$i]:-} $t"
-        same_output "$OUT/expected.txt" "$OUT/out-${names[$i]}.txt" "${names[$i]} in round $r"
-        line+=" ${names[$i]} ${t}s"
+# run_set LABEL PROGRAM ARGS...: RUNS interleaved rounds of every runner on one program,
+# medians and ratios to native; outputs must be identical to the native one.
+run_set() {
+    local label=$1 prog=$2 r i t m ratio line native_med
+    shift 2
+    local -A times=()
+    "$prog" "$@" >"$OUT/expected-$label.txt" 2>&1
+    echo "bench[$label]: $RUNS rounds of ${names[*]} (interleaved), args $*"
+    for ((r = 1; r <= RUNS; r++)); do
+        line="round $r:"
+        for ((i = 0; i < n; i++)); do
+            # shellcheck disable=SC2086  # the runner command is deliberately word-split
+            t=$(time_cmd "$OUT/out-$label-${names[$i]}.txt" ${cmds[$i]} "$prog" "$@")
+            times[$i]="${times[$i]:-} $t"
+            same_output "$OUT/expected-$label.txt" "$OUT/out-$label-${names[$i]}.txt" "${names[$i]} $label round $r"
+            line+=" ${names[$i]} ${t}s"
+        done
+        echo "$line"
     done
-    echo "$line"
-done
+    native_med=$(echo "${times[0]}" | median)
+    printf '%-10s %-12s %10s %10s\n' runner workload median ratio
+    for ((i = 0; i < n; i++)); do
+        m=$(echo "${times[$i]}" | median)
+        ratio=$(awk -v a="$m" -v b="$native_med" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }')
+        printf '%-10s %-12s %9ss %10s\n' "${names[$i]}" "$label" "$m" "$ratio"
+    done
+}
 
-native_med=$(echo "${times[0]}" | median)
-printf '%-10s %10s %10s\n' runner median ratio
-for ((i = 0; i < n; i++)); do
-    m=$(echo "${times[$i]}" | median)
-    ratio=$(awk -v a="$m" -v b="$native_med" 'BEGIN { if (b > 0) printf "%.2fx", a / b; else print "n/a" }')
-    printf '%-10s %9ss %10s\n' "${names[$i]}" "$m" "$ratio"
+run_set integer "$OUT/bench" "$SCALE"
+# Floating point: one source, built for the x87 and for SSE2 (see tests/bench/fpbench.c).
+FP_SCALE=${FP_SCALE:-5}
+for fpu in x87 sse2; do
+    flags=(-mfpmath=387); [ $fpu = sse2 ] && flags=(-msse2 -mfpmath=sse)
+    if [ ! -x "$OUT/fpbench-$fpu" ] || [ tests/bench/fpbench.c -nt "$OUT/fpbench-$fpu" ]; then
+        "$GUEST_CC" -O2 -static "${flags[@]}" -o "$OUT/fpbench-$fpu" tests/bench/fpbench.c -lm
+    fi
+    run_set "fp-$fpu" "$OUT/fpbench-$fpu" "$FP_SCALE"
 done
 "${LB[@]}" -d stats -D "$OUT/stats.txt" "$OUT/bench" "$SCALE" >/dev/null 2>&1 || true
 sed 's/^/loongbt /' "$OUT/stats.txt"
