@@ -13,7 +13,9 @@
  * as pending, and delivered by process_pending_signals (called by cpu_loop after every exit
  * from guest code) by building the i386 kernel's signal frame on the guest stack; the handler
  * returns through sigreturn / rt_sigreturn, which restore the registers and the mask.
- * Guest FPU state is not saved in frames (fpstate = 0).
+ * Frames carry the FPU/SSE state as the i386 kernel writes it (struct _fpstate: the fsave-format
+ * header, then the fxsave image, 64-byte aligned, above the frame); the handler starts with a
+ * clean x87 (finit), MXCSR 0x1f80 and zeroed XMM registers, and sigreturn puts the state back.
  */
 #include <errno.h>
 #include <signal.h>
@@ -351,6 +353,12 @@ int do_kill_self(CPUX86State *env, int sig, int si_code)
     if (sig < 0 || sig > TARGET_NSIG) return -EINVAL;
     if (sig == 0) return 0;
     if (guest_sigact[sig].handler == TARGET_SIG_IGN && sig != SIGKILL) return 0;
+    /* Blocked by the guest: let the host kernel hold it (the host mask mirrors the guest's), so
+     * that signalfd, sigwait and sigpending see it; unblocking then runs host_async_handler. */
+    if ((guest_blocked & sigbit(sig)) && !host_owned(sig)) {
+        long r = si_code == SI_TKILL ? syscall(SYS_tgkill, getpid(), gettid(), sig) : kill(getpid(), sig);
+        return r < 0 ? -errno : 0;
+    }
     note_pending(sig, si_code, getpid(), getuid());   /* cpu_loop delivers it after the syscall */
     return 0;
 }
@@ -360,6 +368,16 @@ int do_sigqueue_self(int sig, int si_code, uint32_t value)
     if (sig < 0 || sig > TARGET_NSIG) return -EINVAL;
     if (sig == 0) return 0;
     if (guest_sigact[sig].handler == TARGET_SIG_IGN) return 0;
+    if ((guest_blocked & sigbit(sig)) && !host_owned(sig)) {     /* as in do_kill_self */
+        siginfo_t info;
+        memset(&info, 0, sizeof(info));
+        info.si_signo = sig;
+        info.si_code = si_code;
+        info.si_pid = getpid();
+        info.si_uid = getuid();
+        info.si_value.sival_int = (int)value;
+        return syscall(SYS_rt_sigqueueinfo, getpid(), sig, &info) < 0 ? -errno : 0;
+    }
     note_pending(sig, si_code, getpid(), getuid());
     guest_pending[sig].value = value;
     return 0;
@@ -471,7 +489,7 @@ static void save_sigcontext(CPUX86State *env, struct target_sigcontext *sc, uint
     sc->eflags = cpu_compute_eflags(env);
     sc->esp_at_signal = env->regs[R_ESP];
     sc->ss = (uint16_t)env->segs[R_SS].selector;
-    sc->fpstate = 0;
+    sc->fpstate = 0;           /* the frame set-up points it at the saved FPU state */
     sc->oldmask = (uint32_t)mask;
     sc->cr2 = trapno == EXCP0E_PAGE ? si->u.addr : 0;
 }
@@ -488,15 +506,82 @@ static void restore_sigcontext(CPUX86State *env, const struct target_sigcontext 
     if (env->segs[R_FS].selector != sc->fs) cpu_x86_load_seg(env, R_FS, sc->fs);
 }
 
-/* Where the frame goes: the alternate stack if asked for and not already on it; aligned so
- * that %esp + 4 is 16-byte aligned at the handler's first instruction, as on Linux. */
-static abi_ulong frame_address(CPUX86State *env, const struct target_sigaction *sa, size_t size)
+/* The top of the stack the signal uses: the alternate stack if asked for and not already on it. */
+static abi_ulong signal_stack_top(CPUX86State *env, const struct target_sigaction *sa)
 {
     abi_ulong sp = env->regs[R_ESP];
     if ((sa->flags & SA_ONSTACK) && !(guest_altstack.ss_flags & SS_DISABLE) && !on_altstack(sp))
         sp = guest_altstack.ss_sp + guest_altstack.ss_size;
+    return sp;
+}
+
+/* Where a frame of size bytes goes below sp: aligned so that %esp + 4 is 16-byte aligned at
+ * the handler's first instruction, as on Linux. */
+static abi_ulong frame_below(abi_ulong sp, size_t size)
+{
     sp -= (abi_ulong)size;
     return ((sp + 4) & ~15u) - 4;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * FPU state in frames: the i386 kernel's struct _fpstate (624 bytes) = the fsave-format
+ * environment and registers (108 bytes), status (u16), magic (u16: 0 = an fxsave image
+ * follows, 0xffff = fsave data only), then the 512-byte fxsave image. The kernel puts the
+ * fxsave image on a 64-byte boundary right below the stack top and the header below it.
+ * ------------------------------------------------------------------------------------------- */
+
+#define FPSTATE_HEADER_SIZE 112
+#define FPSTATE_FXSAVE_SIZE 512
+#define FPSTATE_SIZE (FPSTATE_HEADER_SIZE + FPSTATE_FXSAVE_SIZE)
+#define FPSTATE_STATUS_OFFSET 108
+#define FPSTATE_MAGIC_OFFSET 110
+#define FPSTATE_MAGIC_FSAVE_ONLY 0xffff
+#define FPSTATE_MAGIC_FXSR 0x0000
+
+static abi_ulong fpstate_below(abi_ulong sp)
+{
+    return ((sp - FPSTATE_FXSAVE_SIZE) & ~63u) - FPSTATE_HEADER_SIZE;
+}
+
+/* Write the guest FPU/SSE state at addr (guest), then give the handler a clean state. */
+static bool save_fpstate(CPUX86State *env, abi_ulong addr)
+{
+    uint8_t buf[FPSTATE_SIZE];
+    memset(buf, 0, sizeof(buf));
+    cpu_x86_fsave(env, buf);                          /* 28-byte env + 8 x 10-byte registers */
+    memcpy(buf + FPSTATE_STATUS_OFFSET, buf + 4, 2);  /* status: the status word again */
+    buf[FPSTATE_MAGIC_OFFSET] = FPSTATE_MAGIC_FXSR & 0xff;
+    buf[FPSTATE_MAGIC_OFFSET + 1] = FPSTATE_MAGIC_FXSR >> 8;
+    cpu_x86_fxsave(env, buf + FPSTATE_HEADER_SIZE);
+    if (!frame_write(addr, buf, sizeof(buf))) return false;
+    return true;
+}
+
+/* The state the kernel gives a handler (and a sigreturn without fpstate): the init state. */
+static void clear_fpstate(CPUX86State *env)
+{
+    cpu_x86_fpu_init(env);
+    memset(env->xmm_regs, 0, sizeof(env->xmm_regs));
+    cpu_set_mxcsr(env, MXCSR_DEFAULT);
+}
+
+/* sigreturn: the state back from the frame's fpstate (0: the init state, as the kernel does).
+ * As in the kernel, MXCSR and XMM come from the fxsave image (reserved MXCSR bits dropped
+ * rather than faulting) and the x87 part from the fsave header, which takes precedence over
+ * the image's copy; magic 0xffff means fsave data only. */
+static void restore_fpstate(CPUX86State *env, abi_ulong addr)
+{
+    uint8_t buf[FPSTATE_SIZE];
+    if (addr == 0) { clear_fpstate(env); return; }
+    if (!frame_read(buf, addr, FPSTATE_HEADER_SIZE)) die_with_signal(SIGSEGV);
+    uint16_t magic = (uint16_t)(buf[FPSTATE_MAGIC_OFFSET] | buf[FPSTATE_MAGIC_OFFSET + 1] << 8);
+    if (magic != FPSTATE_MAGIC_FSAVE_ONLY) {
+        if (!frame_read(buf + FPSTATE_HEADER_SIZE, addr + FPSTATE_HEADER_SIZE, FPSTATE_FXSAVE_SIZE))
+            die_with_signal(SIGSEGV);
+        buf[FPSTATE_HEADER_SIZE + 26] = buf[FPSTATE_HEADER_SIZE + 27] = 0;   /* MXCSR bits 16-31 */
+        cpu_x86_fxrstor(env, buf + FPSTATE_HEADER_SIZE);
+    }
+    cpu_x86_frstor(env, buf);
 }
 
 /* Enter the handler: registers as the kernel leaves them. */
@@ -508,6 +593,7 @@ static void enter_handler(CPUX86State *env, int sig, const struct target_sigacti
     env->regs[R_EAX] = (uint32_t)sig;
     env->regs[R_EDX] = pinfo;
     env->regs[R_ECX] = puc;
+    clear_fpstate(env);
     cpu_load_eflags(env, cpu_compute_eflags(env) & ~(DF_MASK | TF_MASK | RF_MASK), TF_MASK | RF_MASK);
 }
 
@@ -516,16 +602,18 @@ static bool setup_frame(CPUX86State *env, int sig, const struct target_sigaction
 {
     static const uint8_t retcode[8] = { 0x58, 0xb8, 0x77, 0, 0, 0, 0xcd, 0x80 };  /* popl %eax; movl $119,%eax; int $0x80 */
     struct target_sigframe f;
-    abi_ulong addr = frame_address(env, sa, sizeof(f));
+    abi_ulong fpaddr = fpstate_below(signal_stack_top(env, sa));
+    abi_ulong addr = frame_below(fpaddr, sizeof(f));
 
     memset(&f, 0, sizeof(f));
     f.sig = sig;
     save_sigcontext(env, &f.sc, mask, si, trapno);
+    f.sc.fpstate = fpaddr;
     f.extramask = (uint32_t)(mask >> 32);
     memcpy(f.retcode, retcode, sizeof(retcode));
     f.pretcode = (sa->flags & TARGET_SA_RESTORER) ? sa->restorer
                                                   : addr + (abi_ulong)offsetof(struct target_sigframe, retcode);
-    if (!frame_write(addr, &f, sizeof(f))) return false;
+    if (!save_fpstate(env, fpaddr) || !frame_write(addr, &f, sizeof(f))) return false;
     enter_handler(env, sig, sa, addr, 0, 0);
     return true;
 }
@@ -535,7 +623,8 @@ static bool setup_rt_frame(CPUX86State *env, int sig, const struct target_sigact
 {
     static const uint8_t retcode[8] = { 0xb8, 0xad, 0, 0, 0, 0xcd, 0x80, 0 };    /* movl $173,%eax; int $0x80 */
     struct target_rt_sigframe f;
-    abi_ulong addr = frame_address(env, sa, sizeof(f));
+    abi_ulong fpaddr = fpstate_below(signal_stack_top(env, sa));
+    abi_ulong addr = frame_below(fpaddr, sizeof(f));
 
     memset(&f, 0, sizeof(f));
     f.sig = sig;
@@ -545,12 +634,13 @@ static bool setup_rt_frame(CPUX86State *env, int sig, const struct target_sigact
     f.uc.uc_stack = guest_altstack;
     if (on_altstack(env->regs[R_ESP])) f.uc.uc_stack.ss_flags = SS_ONSTACK;
     save_sigcontext(env, &f.uc.uc_mcontext, mask, si, trapno);
+    f.uc.uc_mcontext.fpstate = fpaddr;
     f.uc.uc_sigmask[0] = (uint32_t)mask;
     f.uc.uc_sigmask[1] = (uint32_t)(mask >> 32);
     memcpy(f.retcode, retcode, sizeof(retcode));
     f.pretcode = (sa->flags & TARGET_SA_RESTORER) ? sa->restorer
                                                   : addr + (abi_ulong)offsetof(struct target_rt_sigframe, retcode);
-    if (!frame_write(addr, &f, sizeof(f))) return false;
+    if (!save_fpstate(env, fpaddr) || !frame_write(addr, &f, sizeof(f))) return false;
     enter_handler(env, sig, sa, addr, f.pinfo, f.puc);
     return true;
 }
@@ -561,6 +651,7 @@ abi_long do_sigreturn(CPUX86State *env)
     abi_ulong addr = env->regs[R_ESP] - 8;
     if (!frame_read(&f, addr, offsetof(struct target_sigframe, retcode))) die_with_signal(SIGSEGV);
     restore_sigcontext(env, &f.sc);
+    restore_fpstate(env, f.sc.fpstate);
     set_blocked(((uint64_t)f.extramask << 32) | f.sc.oldmask);
     return -TARGET_QEMU_ESIGRETURN;
 }
@@ -571,6 +662,7 @@ abi_long do_rt_sigreturn(CPUX86State *env)
     abi_ulong addr = env->regs[R_ESP] - 4;
     if (!frame_read(&f, addr, offsetof(struct target_rt_sigframe, retcode))) die_with_signal(SIGSEGV);
     restore_sigcontext(env, &f.uc.uc_mcontext);
+    restore_fpstate(env, f.uc.uc_mcontext.fpstate);
     set_blocked(((uint64_t)f.uc.uc_sigmask[1] << 32) | f.uc.uc_sigmask[0]);
     return -TARGET_QEMU_ESIGRETURN;
 }

@@ -22,6 +22,7 @@
 #include <signal.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/epoll.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
@@ -30,6 +31,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
@@ -853,7 +855,8 @@ static abi_long sys_fcntl64(CPUX86State *env, const abi_long *a) { return do_fcn
 #define IOCTL_LIST(X) \
     X(TCGETS, 36, true) X(TCSETS, 36, false) X(TCSETSW, 36, false) X(TCSETSF, 36, false) \
     X(TIOCGWINSZ, 8, true) X(TIOCSWINSZ, 8, false) X(FIONREAD, 4, true) X(TIOCOUTQ, 4, true) \
-    X(TIOCGPGRP, 4, true) X(TIOCSPGRP, 4, false) X(FIONBIO, 4, false) X(TIOCGSID, 4, true)
+    X(TIOCGPGRP, 4, true) X(TIOCSPGRP, 4, false) X(FIONBIO, 4, false) X(TIOCGSID, 4, true) \
+    X(TIOCGPTN, 4, true) X(TIOCSPTLCK, 4, false) X(TIOCGETD, 4, true)
 
 static abi_long sys_ioctl(CPUX86State *env, const abi_long *a)
 {
@@ -1986,6 +1989,314 @@ static abi_long sys_getpriority(CPUX86State *env, const abi_long *a)
 }
 
 /* ---------------------------------------------------------------------------------------------
+ * Waiting on descriptors (select, poll, epoll), signalfd, statfs, waitid
+ * ------------------------------------------------------------------------------------------- */
+
+/* A guest sigset (64 bits, bit sig-1) as a host kernel sigset for a syscall's temporary mask:
+ * the signals loongbt keeps for itself (SIGSEGV/SIGBUS for guest faults and self-modifying
+ * code, glibc's 32 and 33 for host threads) are never blocked. Same numbering on the hosts
+ * built so far (x86_64, loongarch64). */
+static uint64_t host_kernel_sigset(uint64_t guest)
+{
+    return guest & ~((1ull << (SIGSEGV - 1)) | (1ull << (SIGBUS - 1)) | (1ull << 31) | (1ull << 32));
+}
+
+/* Copy a guest fd_set (32-bit words) into a host one (64-bit words); on little-endian hosts
+ * both are the same bit string, the host's just rounded up to 8 bytes. */
+#define FDSET_MAX_FDS 4096
+static bool fdset_from_guest(uint64_t *host, abi_ulong addr, int nfds)
+{
+    size_t guest_bytes = (size_t)(nfds + 31) / 32 * 4;
+    memset(host, 0, (size_t)(nfds + 63) / 64 * 8);
+    return !addr || copy_from_guest(host, addr, guest_bytes);
+}
+
+static bool fdset_to_guest(abi_ulong addr, const uint64_t *host, int nfds)
+{
+    return !addr || copy_to_guest(addr, host, (size_t)(nfds + 31) / 32 * 4);
+}
+
+/* The select family on the host's pselect6; ts (may be NULL) is updated with the time left. */
+static abi_long do_select(int nfds, abi_ulong rfds, abi_ulong wfds, abi_ulong efds,
+                          struct timespec *ts, const uint64_t *guest_mask)
+{
+    static __thread uint64_t sets[3][FDSET_MAX_FDS / 64];
+    const abi_ulong addrs[3] = { rfds, wfds, efds };
+    uint64_t mask;
+    struct { const void *set; size_t size; } sigarg = { &mask, 8 };
+
+    if (nfds < 0) return -EINVAL;
+    if (nfds > FDSET_MAX_FDS) nfds = FDSET_MAX_FDS;
+    for (int i = 0; i < 3; i++)
+        if (!fdset_from_guest(sets[i], addrs[i], nfds)) return -EFAULT;
+    if (guest_mask) mask = host_kernel_sigset(*guest_mask);
+    long r = syscall(SYS_pselect6, nfds, rfds ? sets[0] : NULL, wfds ? sets[1] : NULL,
+                     efds ? sets[2] : NULL, ts, guest_mask ? &sigarg : NULL);
+    if (r < 0) return -errno;
+    for (int i = 0; i < 3; i++)
+        if (!fdset_to_guest(addrs[i], sets[i], nfds)) return -EFAULT;
+    return r;
+}
+
+/* select(nfds, r, w, e, struct timeval *) as _newselect; old select takes a pointer to them. */
+static abi_long select_timeval(const abi_long *a)
+{
+    struct target_timeval tv;
+    struct timespec ts;
+    if (a[4]) {
+        if (!copy_from_guest(&tv, U(a[4]), sizeof(tv))) return -EFAULT;
+        if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000) return -EINVAL;
+        ts.tv_sec = tv.tv_sec;
+        ts.tv_nsec = (long)tv.tv_usec * 1000;
+    }
+    abi_long r = do_select(a[0], U(a[1]), U(a[2]), U(a[3]), a[4] ? &ts : NULL, NULL);
+    if (a[4] && r >= 0) {
+        tv.tv_sec = (int32_t)ts.tv_sec;
+        tv.tv_usec = (int32_t)(ts.tv_nsec / 1000);
+        if (!copy_to_guest(U(a[4]), &tv, sizeof(tv))) return -EFAULT;
+    }
+    return r;
+}
+
+static abi_long sys__newselect(CPUX86State *env, const abi_long *a) { return select_timeval(a); }
+
+static abi_long sys_select(CPUX86State *env, const abi_long *a)
+{
+    uint32_t args[5];
+    if (!copy_from_guest(args, U(a[0]), sizeof(args))) return -EFAULT;
+    const abi_long b[5] = { (abi_long)args[0], (abi_long)args[1], (abi_long)args[2],
+                            (abi_long)args[3], (abi_long)args[4] };
+    return select_timeval(b);
+}
+
+/* The optional signal mask of pselect6/ppoll/epoll_pwait: a guest sigset of size bytes. */
+static abi_long guest_sigmask(abi_ulong addr, abi_ulong size, uint64_t *mask)
+{
+    if (size != 8) return -EINVAL;
+    return copy_from_guest(mask, addr, 8) ? 0 : -EFAULT;
+}
+
+/* pselect6(nfds, r, w, e, timespec, {sigset *, size}) and the time64 twin. */
+static abi_long do_pselect6(const abi_long *a, bool time64)
+{
+    struct timespec ts;
+    uint64_t mask;
+    bool has_mask = false;
+    if (a[4] && !timespec_from_guest(&ts, U(a[4]), time64)) return -EFAULT;
+    if (a[5]) {
+        uint32_t sig[2];
+        if (!copy_from_guest(sig, U(a[5]), sizeof(sig))) return -EFAULT;
+        if (sig[0]) {
+            abi_long e = guest_sigmask(sig[0], sig[1], &mask);
+            if (e) return e;
+            has_mask = true;
+        }
+    }
+    abi_long r = do_select(a[0], U(a[1]), U(a[2]), U(a[3]), a[4] ? &ts : NULL, has_mask ? &mask : NULL);
+    if (a[4] && r >= 0 && timespec_to_guest_any(U(a[4]), &ts, time64) != 0) return -EFAULT;
+    return r;
+}
+static abi_long sys_pselect6(CPUX86State *env, const abi_long *a) { return do_pselect6(a, false); }
+static abi_long sys_pselect6_time64(CPUX86State *env, const abi_long *a) { return do_pselect6(a, true); }
+
+/* ppoll(fds, nfds, timespec, sigset, size): struct pollfd is the same 8 bytes everywhere. */
+static abi_long do_ppoll(const abi_long *a, bool time64)
+{
+    struct timespec ts;
+    uint64_t mask;
+    abi_ulong n = U(a[1]);
+    if (n > 65536) return -EINVAL;
+    void *p = lock_user(U(a[0]), n * 8, true);
+    if (!p && n) return -EFAULT;
+    if (a[2] && !timespec_from_guest(&ts, U(a[2]), time64)) return -EFAULT;
+    if (a[3]) {
+        abi_long e = guest_sigmask(U(a[3]), U(a[4]), &mask);
+        if (e) return e;
+        mask = host_kernel_sigset(mask);
+    }
+    long r = syscall(SYS_ppoll, p, n, a[2] ? &ts : NULL, a[3] ? &mask : NULL, 8);
+    if (r < 0) return -errno;
+    if (a[2] && timespec_to_guest_any(U(a[2]), &ts, time64) != 0) return -EFAULT;
+    return r;
+}
+static abi_long sys_ppoll(CPUX86State *env, const abi_long *a) { return do_ppoll(a, false); }
+static abi_long sys_ppoll_time64(CPUX86State *env, const abi_long *a) { return do_ppoll(a, true); }
+
+/* epoll: EPOLL_CLOEXEC is O_CLOEXEC, the same value on these hosts. */
+static abi_long sys_epoll_create(CPUX86State *env, const abi_long *a)
+{
+    if (a[0] <= 0) return -EINVAL;
+    return get_errno(syscall(SYS_epoll_create1, 0));
+}
+
+static abi_long sys_epoll_create1(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(syscall(SYS_epoll_create1, a[0]));
+}
+
+static abi_long sys_epoll_ctl(CPUX86State *env, const abi_long *a)
+{
+    struct target_epoll_event t;
+    struct epoll_event ev;
+    memset(&ev, 0, sizeof(ev));
+    if (a[3] && a[1] != EPOLL_CTL_DEL) {
+        if (!copy_from_guest(&t, U(a[3]), sizeof(t))) return -EFAULT;
+        ev.events = t.events;
+        ev.data.u64 = t.data;
+    }
+    return get_errno(syscall(SYS_epoll_ctl, a[0], a[1], a[2], a[3] ? &ev : NULL));
+}
+
+/* epoll_wait / epoll_pwait on the host's epoll_pwait (loongarch64 has no epoll_wait). */
+static abi_long do_epoll_pwait(const abi_long *a, bool has_mask)
+{
+    int maxevents = a[2];
+    uint64_t mask;
+    if (maxevents <= 0 || maxevents > 65536) return -EINVAL;
+    if (!guest_access_ok(U(a[1]), (abi_ulong)maxevents * sizeof(struct target_epoll_event), true))
+        return -EFAULT;
+    if (has_mask && a[4]) {
+        abi_long e = guest_sigmask(U(a[4]), U(a[5]), &mask);
+        if (e) return e;
+        mask = host_kernel_sigset(mask);
+    }
+    struct epoll_event *ev = malloc(sizeof(*ev) * (size_t)maxevents);
+    if (!ev) return -ENOMEM;
+    long r = syscall(SYS_epoll_pwait, a[0], ev, maxevents, a[3], has_mask && a[4] ? &mask : NULL, 8);
+    if (r < 0) { r = -errno; free(ev); return r; }
+    for (long i = 0; i < r; i++) {
+        struct target_epoll_event t = { ev[i].events, ev[i].data.u64 };
+        copy_to_guest(U(a[1]) + (abi_ulong)(i * (long)sizeof(t)), &t, sizeof(t));
+    }
+    free(ev);
+    return r;
+}
+static abi_long sys_epoll_wait(CPUX86State *env, const abi_long *a) { return do_epoll_pwait(a, false); }
+static abi_long sys_epoll_pwait(CPUX86State *env, const abi_long *a) { return do_epoll_pwait(a, true); }
+
+/* signalfd4(fd, mask, size, flags): the fd reads struct signalfd_siginfo, 128 bytes of
+ * fixed-size fields at the same offsets on every Linux ABI, so reads pass through.
+ * SFD_CLOEXEC / SFD_NONBLOCK are O_CLOEXEC / O_NONBLOCK. */
+static abi_long do_signalfd4(const abi_long *a, int flags)
+{
+    uint64_t mask;
+    if (U(a[2]) != 8) return -EINVAL;
+    if (!copy_from_guest(&mask, U(a[1]), 8)) return -EFAULT;
+    mask = host_kernel_sigset(mask);
+    return get_errno(syscall(SYS_signalfd4, a[0], &mask, 8, flags));
+}
+static abi_long sys_signalfd(CPUX86State *env, const abi_long *a) { return do_signalfd4(a, 0); }
+static abi_long sys_signalfd4(CPUX86State *env, const abi_long *a) { return do_signalfd4(a, a[3]); }
+
+static abi_long sys_eventfd(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_eventfd2, a[0], 0)); }
+static abi_long sys_eventfd2(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_eventfd2, a[0], a[1])); }
+
+/* statfs: the 32-bit form fails with EOVERFLOW when a count does not fit, as the kernel's. */
+static abi_long statfs_to_guest(abi_ulong addr, const struct statfs *s)
+{
+    struct target_statfs t;
+    const uint64_t counts[5] = { s->f_blocks, s->f_bfree, s->f_bavail, s->f_files, s->f_ffree };
+    for (int i = 0; i < 5; i++)
+        if (counts[i] > UINT32_MAX && counts[i] != UINT64_MAX) return -EOVERFLOW;
+    memset(&t, 0, sizeof(t));
+    t.f_type = (uint32_t)s->f_type; t.f_bsize = (uint32_t)s->f_bsize;
+    t.f_blocks = (uint32_t)s->f_blocks; t.f_bfree = (uint32_t)s->f_bfree;
+    t.f_bavail = (uint32_t)s->f_bavail; t.f_files = (uint32_t)s->f_files;
+    t.f_ffree = (uint32_t)s->f_ffree;
+    memcpy(t.f_fsid, &s->f_fsid, sizeof(t.f_fsid));
+    t.f_namelen = (uint32_t)s->f_namelen; t.f_frsize = (uint32_t)s->f_frsize;
+    t.f_flags = (uint32_t)s->f_flags;
+    return copy_to_guest(addr, &t, sizeof(t)) ? 0 : -EFAULT;
+}
+
+static abi_long statfs64_to_guest(abi_ulong addr, abi_ulong size, const struct statfs *s)
+{
+    struct target_statfs64 t;
+    if (size != sizeof(t)) return -EINVAL;
+    memset(&t, 0, sizeof(t));
+    t.f_type = (uint32_t)s->f_type; t.f_bsize = (uint32_t)s->f_bsize;
+    t.f_blocks = s->f_blocks; t.f_bfree = s->f_bfree; t.f_bavail = s->f_bavail;
+    t.f_files = s->f_files; t.f_ffree = s->f_ffree;
+    memcpy(t.f_fsid, &s->f_fsid, sizeof(t.f_fsid));
+    t.f_namelen = (uint32_t)s->f_namelen; t.f_frsize = (uint32_t)s->f_frsize;
+    t.f_flags = (uint32_t)s->f_flags;
+    return copy_to_guest(addr, &t, sizeof(t)) ? 0 : -EFAULT;
+}
+
+static abi_long do_statfs_path(CPUX86State *env, abi_ulong path, struct statfs *s)
+{
+    char buf[PATH_MAX];
+    const char *p = lock_user_string(path);
+    if (!p) return -EFAULT;
+    return get_errno(statfs(host_path(env, p, buf, sizeof(buf)), s));
+}
+
+static abi_long sys_statfs(CPUX86State *env, const abi_long *a)
+{
+    struct statfs s;
+    abi_long r = do_statfs_path(env, U(a[0]), &s);
+    return r ? r : statfs_to_guest(U(a[1]), &s);
+}
+
+static abi_long sys_fstatfs(CPUX86State *env, const abi_long *a)
+{
+    struct statfs s;
+    if (fstatfs(a[0], &s) != 0) return -errno;
+    return statfs_to_guest(U(a[1]), &s);
+}
+
+static abi_long sys_statfs64(CPUX86State *env, const abi_long *a)
+{
+    struct statfs s;
+    if (U(a[1]) != sizeof(struct target_statfs64)) return -EINVAL;
+    abi_long r = do_statfs_path(env, U(a[0]), &s);
+    return r ? r : statfs64_to_guest(U(a[2]), U(a[1]), &s);
+}
+
+static abi_long sys_fstatfs64(CPUX86State *env, const abi_long *a)
+{
+    struct statfs s;
+    if (U(a[1]) != sizeof(struct target_statfs64)) return -EINVAL;
+    if (fstatfs(a[0], &s) != 0) return -errno;
+    return statfs64_to_guest(U(a[2]), U(a[1]), &s);
+}
+
+/* waitid(idtype, id, infop, options, rusage): the child's siginfo in the i386 layout (pid,
+ * uid, status, then utime/stime as 32-bit clock ticks). */
+static abi_long sys_waitid(CPUX86State *env, const abi_long *a)
+{
+    siginfo_t si;
+    struct rusage ru;
+    memset(&si, 0, sizeof(si));
+    if (a[2] && !guest_access_ok(U(a[2]), sizeof(struct target_siginfo), true)) return -EFAULT;
+    if (syscall(SYS_waitid, a[0], a[1], &si, a[3], a[4] ? &ru : NULL) != 0) return -errno;
+    if (a[2]) {
+        struct target_siginfo t;
+        memset(&t, 0, sizeof(t));
+        if (si.si_signo) {
+            int32_t fields[5] = { si.si_pid, (int32_t)si.si_uid, si.si_status,
+                                  (int32_t)si.si_utime, (int32_t)si.si_stime };
+            t.si_signo = si.si_signo;
+            t.si_errno = si.si_errno;
+            t.si_code = si.si_code;
+            memcpy(t.u.pad, fields, sizeof(fields));
+        }
+        copy_to_guest(U(a[2]), &t, sizeof(t));
+    }
+    if (a[4]) {
+        struct target_rusage t = {
+            { (int32_t)ru.ru_utime.tv_sec, (int32_t)ru.ru_utime.tv_usec },
+            { (int32_t)ru.ru_stime.tv_sec, (int32_t)ru.ru_stime.tv_usec },
+            ru.ru_maxrss, ru.ru_ixrss, ru.ru_idrss, ru.ru_isrss, ru.ru_minflt, ru.ru_majflt,
+            ru.ru_nswap, ru.ru_inblock, ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv, ru.ru_nsignals,
+            ru.ru_nvcsw, ru.ru_nivcsw,
+        };
+        if (!copy_to_guest(U(a[4]), &t, sizeof(t))) return -EFAULT;
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------------------------------------
  * Dispatch
  * ------------------------------------------------------------------------------------------- */
 
@@ -2015,7 +2326,10 @@ static abi_long sys_getpriority(CPUX86State *env, const abi_long *a)
     X(shutdown) \
     X(set_thread_area) X(get_thread_area) X(set_tid_address) X(set_robust_list) X(rseq) \
     X(sched_yield) X(sched_getaffinity) X(getcpu) X(futex) X(futex_time64) \
-    X(ugetrlimit) X(getrlimit) X(setrlimit) X(prlimit64) X(sysinfo) X(getrandom) X(getpriority)
+    X(ugetrlimit) X(getrlimit) X(setrlimit) X(prlimit64) X(sysinfo) X(getrandom) X(getpriority) \
+    X(select) X(_newselect) X(pselect6) X(pselect6_time64) X(ppoll) X(ppoll_time64) \
+    X(epoll_create) X(epoll_create1) X(epoll_ctl) X(epoll_wait) X(epoll_pwait) X(signalfd) \
+    X(signalfd4) X(eventfd) X(eventfd2) X(statfs) X(fstatfs) X(statfs64) X(fstatfs64) X(waitid)
 
 static SyscallFn *const syscall_table[TARGET_NR_COUNT_PLUS] = {
 #define SYSCALL_ENTRY(name) [TARGET_NR_##name] = sys_##name,

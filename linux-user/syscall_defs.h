@@ -12,6 +12,8 @@
  * Syscall table: SYSCALL(number, name, argument formats, return format).
  * Argument format characters (one per argument, for -strace):
  *   d signed int   u unsigned   x hex   o octal   p guest pointer   s guest string
+ *   O open flags   P mmap/mprotect protection   M mmap flags   A AT_* flags
+ *   D directory fd (AT_FDCWD)   S signal number   F fcntl command   H sigprocmask how
  * "?" means the arguments are not described (strace prints the first three in hex).
  * Return format: 'd' signed (negative = -errno), 'x' address (mmap, brk).
  * ------------------------------------------------------------------------------------------ */
@@ -21,7 +23,7 @@ SYSCALL(  1, exit,                    "d", 'd') \
 SYSCALL(  2, fork,                    "", 'd') \
 SYSCALL(  3, read,                    "dpu", 'd') \
 SYSCALL(  4, write,                   "dpu", 'd') \
-SYSCALL(  5, open,                    "sxo", 'd') \
+SYSCALL(  5, open,                    "sOo", 'd') \
 SYSCALL(  6, close,                   "d", 'd') \
 SYSCALL(  7, waitpid,                 "dpx", 'd') \
 SYSCALL(  8, creat,                   "so", 'd') \
@@ -53,7 +55,7 @@ SYSCALL( 33, access,                  "so", 'd') \
 SYSCALL( 34, nice,                    "?", 'd') \
 SYSCALL( 35, ftime,                   "?", 'd') \
 SYSCALL( 36, sync,                    "", 'd') \
-SYSCALL( 37, kill,                    "dd", 'd') \
+SYSCALL( 37, kill,                    "dS", 'd') \
 SYSCALL( 38, rename,                  "ss", 'd') \
 SYSCALL( 39, mkdir,                   "so", 'd') \
 SYSCALL( 40, rmdir,                   "s", 'd') \
@@ -64,14 +66,14 @@ SYSCALL( 44, prof,                    "?", 'd') \
 SYSCALL( 45, brk,                     "x", 'x') \
 SYSCALL( 46, setgid,                  "d", 'd') \
 SYSCALL( 47, getgid,                  "", 'd') \
-SYSCALL( 48, signal,                  "?", 'd') \
+SYSCALL( 48, signal,                  "Sp", 'd') \
 SYSCALL( 49, geteuid,                 "", 'd') \
 SYSCALL( 50, getegid,                 "", 'd') \
 SYSCALL( 51, acct,                    "?", 'd') \
 SYSCALL( 52, umount2,                 "?", 'd') \
 SYSCALL( 53, lock,                    "?", 'd') \
 SYSCALL( 54, ioctl,                   "dxx", 'd') \
-SYSCALL( 55, fcntl,                   "ddx", 'd') \
+SYSCALL( 55, fcntl,                   "dFx", 'd') \
 SYSCALL( 56, mpx,                     "?", 'd') \
 SYSCALL( 57, setpgid,                 "dd", 'd') \
 SYSCALL( 58, ulimit,                  "?", 'd') \
@@ -83,7 +85,7 @@ SYSCALL( 63, dup2,                    "dd", 'd') \
 SYSCALL( 64, getppid,                 "", 'd') \
 SYSCALL( 65, getpgrp,                 "", 'd') \
 SYSCALL( 66, setsid,                  "", 'd') \
-SYSCALL( 67, sigaction,               "?", 'd') \
+SYSCALL( 67, sigaction,               "Spp", 'd') \
 SYSCALL( 68, sgetmask,                "?", 'd') \
 SYSCALL( 69, ssetmask,                "?", 'd') \
 SYSCALL( 70, setreuid,                "?", 'd') \
@@ -107,7 +109,7 @@ SYSCALL( 87, swapon,                  "?", 'd') \
 SYSCALL( 88, reboot,                  "?", 'd') \
 SYSCALL( 89, readdir,                 "?", 'd') \
 SYSCALL( 90, mmap,                    "p", 'x') \
-SYSCALL( 91, munmap,                  "xu", 'd') \
+SYSCALL( 91, munmap,                  "pu", 'd') \
 SYSCALL( 92, truncate,                "?", 'd') \
 SYSCALL( 93, ftruncate,               "dd", 'd') \
 SYSCALL( 94, fchmod,                  "do", 'd') \
@@ -115,8 +117,8 @@ SYSCALL( 95, fchown,                  "?", 'd') \
 SYSCALL( 96, getpriority,             "dd", 'd') \
 SYSCALL( 97, setpriority,             "ddd", 'd') \
 SYSCALL( 98, profil,                  "?", 'd') \
-SYSCALL( 99, statfs,                  "?", 'd') \
-SYSCALL(100, fstatfs,                 "?", 'd') \
+SYSCALL( 99, statfs,                  "sp", 'd') \
+SYSCALL(100, fstatfs,                 "dp", 'd') \
 SYSCALL(101, ioperm,                  "?", 'd') \
 SYSCALL(102, socketcall,              "dp", 'd') \
 SYSCALL(103, syslog,                  "?", 'd') \
@@ -141,8 +143,8 @@ SYSCALL(121, setdomainname,           "?", 'd') \
 SYSCALL(122, uname,                   "p", 'd') \
 SYSCALL(123, modify_ldt,              "?", 'd') \
 SYSCALL(124, adjtimex,                "?", 'd') \
-SYSCALL(125, mprotect,                "xux", 'd') \
-SYSCALL(126, sigprocmask,             "?", 'd') \
+SYSCALL(125, mprotect,                "puP", 'd') \
+SYSCALL(126, sigprocmask,             "Hpp", 'd') \
 SYSCALL(127, create_module,           "?", 'd') \
 SYSCALL(128, init_module,             "?", 'd') \
 SYSCALL(129, delete_module,           "?", 'd') \
@@ -179,7 +181,7 @@ SYSCALL(159, sched_get_priority_max,  "?", 'd') \
 SYSCALL(160, sched_get_priority_min,  "?", 'd') \
 SYSCALL(161, sched_rr_get_interval,   "?", 'd') \
 SYSCALL(162, nanosleep,               "pp", 'd') \
-SYSCALL(163, mremap,                  "xuuxx", 'x') \
+SYSCALL(163, mremap,                  "puuxp", 'x') \
 SYSCALL(164, setresuid,               "?", 'd') \
 SYSCALL(165, getresuid,               "?", 'd') \
 SYSCALL(166, vm86,                    "?", 'd') \
@@ -190,8 +192,8 @@ SYSCALL(170, setresgid,               "?", 'd') \
 SYSCALL(171, getresgid,               "?", 'd') \
 SYSCALL(172, prctl,                   "dxxxx", 'd') \
 SYSCALL(173, rt_sigreturn,            "", 'd') \
-SYSCALL(174, rt_sigaction,            "dppu", 'd') \
-SYSCALL(175, rt_sigprocmask,          "dppu", 'd') \
+SYSCALL(174, rt_sigaction,            "Sppu", 'd') \
+SYSCALL(175, rt_sigprocmask,          "Hppu", 'd') \
 SYSCALL(176, rt_sigpending,           "?", 'd') \
 SYSCALL(177, rt_sigtimedwait,         "?", 'd') \
 SYSCALL(178, rt_sigqueueinfo,         "?", 'd') \
@@ -208,7 +210,7 @@ SYSCALL(188, getpmsg,                 "?", 'd') \
 SYSCALL(189, putpmsg,                 "?", 'd') \
 SYSCALL(190, vfork,                   "", 'd') \
 SYSCALL(191, ugetrlimit,              "dp", 'd') \
-SYSCALL(192, mmap2,                   "xuxxdx", 'x') \
+SYSCALL(192, mmap2,                   "puPMdx", 'x') \
 SYSCALL(193, truncate64,              "sxx", 'd') \
 SYSCALL(194, ftruncate64,             "dxx", 'd') \
 SYSCALL(195, stat64,                  "sp", 'd') \
@@ -235,9 +237,9 @@ SYSCALL(215, setfsuid32,              "?", 'd') \
 SYSCALL(216, setfsgid32,              "?", 'd') \
 SYSCALL(217, pivot_root,              "?", 'd') \
 SYSCALL(218, mincore,                 "?", 'd') \
-SYSCALL(219, madvise,                 "xud", 'd') \
+SYSCALL(219, madvise,                 "pud", 'd') \
 SYSCALL(220, getdents64,              "dpu", 'd') \
-SYSCALL(221, fcntl64,                 "ddx", 'd') \
+SYSCALL(221, fcntl64,                 "dFx", 'd') \
 SYSCALL(224, gettid,                  "", 'd') \
 SYSCALL(225, readahead,               "?", 'd') \
 SYSCALL(226, setxattr,                "?", 'd') \
@@ -252,7 +254,7 @@ SYSCALL(234, flistxattr,              "?", 'd') \
 SYSCALL(235, removexattr,             "?", 'd') \
 SYSCALL(236, lremovexattr,            "?", 'd') \
 SYSCALL(237, fremovexattr,            "?", 'd') \
-SYSCALL(238, tkill,                   "dd", 'd') \
+SYSCALL(238, tkill,                   "dS", 'd') \
 SYSCALL(239, sendfile64,              "?", 'd') \
 SYSCALL(240, futex,                   "pddpxd", 'd') \
 SYSCALL(241, sched_setaffinity,       "dup", 'd') \
@@ -267,9 +269,9 @@ SYSCALL(249, io_cancel,               "?", 'd') \
 SYSCALL(250, fadvise64,               "dxxud", 'd') \
 SYSCALL(252, exit_group,              "d", 'd') \
 SYSCALL(253, lookup_dcookie,          "?", 'd') \
-SYSCALL(254, epoll_create,            "?", 'd') \
-SYSCALL(255, epoll_ctl,               "?", 'd') \
-SYSCALL(256, epoll_wait,              "?", 'd') \
+SYSCALL(254, epoll_create,            "d", 'd') \
+SYSCALL(255, epoll_ctl,               "dddp", 'd') \
+SYSCALL(256, epoll_wait,              "dpdd", 'd') \
 SYSCALL(257, remap_file_pages,        "?", 'd') \
 SYSCALL(258, set_tid_address,         "p", 'd') \
 SYSCALL(259, timer_create,            "?", 'd') \
@@ -283,7 +285,7 @@ SYSCALL(266, clock_getres,            "dp", 'd') \
 SYSCALL(267, clock_nanosleep,         "ddpp", 'd') \
 SYSCALL(268, statfs64,                "sup", 'd') \
 SYSCALL(269, fstatfs64,               "dup", 'd') \
-SYSCALL(270, tgkill,                  "ddd", 'd') \
+SYSCALL(270, tgkill,                  "ddS", 'd') \
 SYSCALL(271, utimes,                  "?", 'd') \
 SYSCALL(272, fadvise64_64,            "dxxxxd", 'd') \
 SYSCALL(273, vserver,                 "?", 'd') \
@@ -297,7 +299,7 @@ SYSCALL(280, mq_timedreceive,         "?", 'd') \
 SYSCALL(281, mq_notify,               "?", 'd') \
 SYSCALL(282, mq_getsetattr,           "?", 'd') \
 SYSCALL(283, kexec_load,              "?", 'd') \
-SYSCALL(284, waitid,                  "?", 'd') \
+SYSCALL(284, waitid,                  "ddpxp", 'd') \
 SYSCALL(286, add_key,                 "?", 'd') \
 SYSCALL(287, request_key,             "?", 'd') \
 SYSCALL(288, keyctl,                  "?", 'd') \
@@ -307,19 +309,19 @@ SYSCALL(291, inotify_init,            "?", 'd') \
 SYSCALL(292, inotify_add_watch,       "?", 'd') \
 SYSCALL(293, inotify_rm_watch,        "?", 'd') \
 SYSCALL(294, migrate_pages,           "?", 'd') \
-SYSCALL(295, openat,                  "dsxo", 'd') \
-SYSCALL(296, mkdirat,                 "dso", 'd') \
+SYSCALL(295, openat,                  "DsOo", 'd') \
+SYSCALL(296, mkdirat,                 "Dso", 'd') \
 SYSCALL(297, mknodat,                 "?", 'd') \
 SYSCALL(298, fchownat,                "?", 'd') \
 SYSCALL(299, futimesat,               "?", 'd') \
-SYSCALL(300, fstatat64,               "dspx", 'd') \
-SYSCALL(301, unlinkat,                "dsx", 'd') \
+SYSCALL(300, fstatat64,               "DspA", 'd') \
+SYSCALL(301, unlinkat,                "DsA", 'd') \
 SYSCALL(302, renameat,                "dsds", 'd') \
 SYSCALL(303, linkat,                  "?", 'd') \
 SYSCALL(304, symlinkat,               "?", 'd') \
-SYSCALL(305, readlinkat,              "dspu", 'd') \
-SYSCALL(306, fchmodat,                "dso", 'd') \
-SYSCALL(307, faccessat,               "dso", 'd') \
+SYSCALL(305, readlinkat,              "Dspu", 'd') \
+SYSCALL(306, fchmodat,                "Dso", 'd') \
+SYSCALL(307, faccessat,               "Dso", 'd') \
 SYSCALL(308, pselect6,                "dppppp", 'd') \
 SYSCALL(309, ppoll,                   "pdppu", 'd') \
 SYSCALL(310, unshare,                 "?", 'd') \
@@ -331,15 +333,15 @@ SYSCALL(315, tee,                     "?", 'd') \
 SYSCALL(316, vmsplice,                "?", 'd') \
 SYSCALL(317, move_pages,              "?", 'd') \
 SYSCALL(318, getcpu,                  "ppp", 'd') \
-SYSCALL(319, epoll_pwait,             "?", 'd') \
-SYSCALL(320, utimensat,               "dspx", 'd') \
-SYSCALL(321, signalfd,                "?", 'd') \
+SYSCALL(319, epoll_pwait,             "dpddpu", 'd') \
+SYSCALL(320, utimensat,               "DspA", 'd') \
+SYSCALL(321, signalfd,                "dpu", 'd') \
 SYSCALL(322, timerfd_create,          "dx", 'd') \
-SYSCALL(323, eventfd,                 "?", 'd') \
+SYSCALL(323, eventfd,                 "u", 'd') \
 SYSCALL(324, fallocate,               "?", 'd') \
 SYSCALL(325, timerfd_settime,         "?", 'd') \
 SYSCALL(326, timerfd_gettime,         "?", 'd') \
-SYSCALL(327, signalfd4,               "?", 'd') \
+SYSCALL(327, signalfd4,               "dpux", 'd') \
 SYSCALL(328, eventfd2,                "ux", 'd') \
 SYSCALL(329, epoll_create1,           "x", 'd') \
 SYSCALL(330, dup3,                    "ddx", 'd') \
@@ -365,7 +367,7 @@ SYSCALL(349, kcmp,                    "?", 'd') \
 SYSCALL(350, finit_module,            "?", 'd') \
 SYSCALL(351, sched_setattr,           "?", 'd') \
 SYSCALL(352, sched_getattr,           "?", 'd') \
-SYSCALL(353, renameat2,               "dsdsx", 'd') \
+SYSCALL(353, renameat2,               "DsDsx", 'd') \
 SYSCALL(354, seccomp,                 "?", 'd') \
 SYSCALL(355, getrandom,               "pux", 'd') \
 SYSCALL(356, memfd_create,            "sx", 'd') \
@@ -395,7 +397,7 @@ SYSCALL(379, pwritev2,                "?", 'd') \
 SYSCALL(380, pkey_mprotect,           "?", 'd') \
 SYSCALL(381, pkey_alloc,              "?", 'd') \
 SYSCALL(382, pkey_free,               "?", 'd') \
-SYSCALL(383, statx,                   "dsxxp", 'd') \
+SYSCALL(383, statx,                   "DsAxp", 'd') \
 SYSCALL(384, arch_prctl,              "dx", 'd') \
 SYSCALL(385, io_pgetevents,           "?", 'd') \
 SYSCALL(386, rseq,                    "pudx", 'd') \
@@ -419,8 +421,8 @@ SYSCALL(409, timer_settime64,         "?", 'd') \
 SYSCALL(410, timerfd_gettime64,       "?", 'd') \
 SYSCALL(411, timerfd_settime64,       "?", 'd') \
 SYSCALL(412, utimensat_time64,        "?", 'd') \
-SYSCALL(413, pselect6_time64,         "?", 'd') \
-SYSCALL(414, ppoll_time64,            "?", 'd') \
+SYSCALL(413, pselect6_time64,         "dppppp", 'd') \
+SYSCALL(414, ppoll_time64,            "pdppu", 'd') \
 SYSCALL(416, io_pgetevents_time64,    "?", 'd') \
 SYSCALL(417, recvmmsg_time64,         "?", 'd') \
 SYSCALL(418, mq_timedsend_time64,     "?", 'd') \
@@ -442,9 +444,9 @@ SYSCALL(433, fspick,                  "?", 'd') \
 SYSCALL(434, pidfd_open,              "?", 'd') \
 SYSCALL(435, clone3,                  "?", 'd') \
 SYSCALL(436, close_range,             "ddx", 'd') \
-SYSCALL(437, openat2,                 "?", 'd') \
+SYSCALL(437, openat2,                 "Dspu", 'd') \
 SYSCALL(438, pidfd_getfd,             "?", 'd') \
-SYSCALL(439, faccessat2,              "dsod", 'd') \
+SYSCALL(439, faccessat2,              "DsoA", 'd') \
 SYSCALL(440, process_madvise,         "?", 'd') \
 SYSCALL(441, epoll_pwait2,            "?", 'd') \
 SYSCALL(442, mount_setattr,           "?", 'd') \
@@ -637,5 +639,29 @@ struct target_rt_sigframe {
     uint8_t retcode[8];
 };
 QEMU_BUILD_BUG_ON(sizeof(struct target_rt_sigframe) != 268);
+
+/* statfs / fstatfs (32-bit counts) and statfs64 / fstatfs64 (64-bit counts, 4-byte aligned:
+ * 84 bytes, the size the guest passes and the kernel checks). */
+struct target_statfs {
+    uint32_t f_type, f_bsize, f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+    int32_t f_fsid[2];
+    uint32_t f_namelen, f_frsize, f_flags, f_spare[4];
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_statfs) != 64);
+
+struct __attribute__((packed, aligned(4))) target_statfs64 {
+    uint32_t f_type, f_bsize;
+    uint64_t f_blocks, f_bfree, f_bavail, f_files, f_ffree;
+    int32_t f_fsid[2];
+    uint32_t f_namelen, f_frsize, f_flags, f_spare[4];
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_statfs64) != 84);
+
+/* struct epoll_event: packed on i386 (12 bytes); the host's may be 16 (loongarch64). */
+struct __attribute__((packed)) target_epoll_event {
+    uint32_t events;
+    uint64_t data;
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_epoll_event) != 12);
 
 #endif
