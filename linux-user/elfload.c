@@ -355,6 +355,14 @@ int loader_exec(const char *filename, char **argv, char **envp, struct image_inf
     abi_ulong entry_unbiased;
 
     memset(info, 0, sizeof(*info));
+    /* As with qemu-user's -L: an absolute program path that does not exist on the host is
+     * looked up inside the guest root too (`-L root /usr/bin/lua5.4`). */
+    char in_root[PATH_MAX * 2];
+    if (interp_prefix && filename[0] == '/' && access(filename, F_OK) != 0) {
+        snprintf(in_root, sizeof(in_root), "%s%s", interp_prefix, filename);
+        if (access(in_root, F_OK) == 0)
+            filename = in_root;
+    }
     elf_open(&exe, filename);
     /* The stack first, so that a biased image or the interpreter cannot be placed over it. */
     if (is_error(target_mmap(TARGET_STACK_TOP - TARGET_STACK_SIZE, TARGET_STACK_SIZE,

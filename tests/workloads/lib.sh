@@ -45,6 +45,20 @@ guest() {
     fi
 }
 
+# guest_in_root PROG ARGS...: like guest, but loongbt is given the program's path inside the
+# sysroot (/usr/bin/prog), which it must resolve through -L.
+guest_in_root() {
+    local prog
+    prog=$(guest_path "$1") || return 127
+    shift
+    if [ "$WORKLOAD_MODE" = native ]; then
+        guest "$(basename "$prog")" "$@"
+    else
+        # shellcheck disable=SC2086
+        "$LOONGBT" ${LOONGBT_OPTS:-} -L "$ROOT" "${prog#"$ROOT"}" "$@"
+    fi
+}
+
 # gen_text SEED LINES: deterministic text with repetition (compresses well), host awk.
 gen_text() {
     awk -v seed="$1" -v n="$2" 'BEGIN {

@@ -5,3 +5,5 @@ guest lua5.4 "$WORKLOAD_DIR/workload.lua" text
 echo "lua status: $?"
 guest lua5.4 -e 'error("deliberate")'
 echo "lua error status: $?"
+guest_in_root lua5.4 -e 'print(("%.6f %d"):format(math.pi, 6 * 7))'
+echo "lua by root path status: $?"
