@@ -11,8 +11,9 @@
  *
  * Exceptions: flags accumulate in the status word; an unmasked one sets ES/B and the next
  * "waiting" x87 instruction raises #MF (EXCP10_COPR -> SIGFPE). An unmasked exception aborts
- * memory stores and pops as on the CPU (fpu_aborted); a register destination still gets the
- * masked response (the CPU would leave it unchanged for #I/#Z/#D).
+ * memory stores and pops as on the CPU (fpu_aborted); an unmasked #I/#D/#Z of an arithmetic op
+ * leaves its register destination unchanged (fpu_op_aborted), but an unmasked #O/#U still
+ * writes the masked result to a register (the CPU would write it with a biased exponent).
  * Behaviour the SDM leaves open (C1 after fcomi/fcmov/ffree, results of fyl2xp1 far out of
  * range, ...) follows the CPU, measured with tests/difftest; such places say "measured".
  * C1 ("rounded up") of arithmetic results is computed lazily, when the status word is read.
@@ -111,7 +112,7 @@ static void fpu_pop_unless_aborted(CPUX86State *env, int kinds)
         fpu_pop(env);
 }
 
-/* Writing C1 (or all condition codes) supersedes a lazily computed C1 (fpu_binop). */
+/* Writing C1 (or all condition codes) supersedes a lazily computed C1 (fpu_binop_to). */
 static inline void fpu_set_cc(CPUX86State *env, int cc)
 {
     env->fpus = (env->fpus & ~FPUS_CC) | cc;
@@ -196,6 +197,20 @@ static bool fpu_replace_push_check(CPUX86State *env)
     return false;
 }
 
+/* An unmasked #I, #D or #Z among the flags of the operation just computed (fp_status) aborts
+ * it before it writes anything: report that flag alone (no #P/#U of the discarded result),
+ * C1 = 0, registers and TOP unchanged (measured). */
+static bool fpu_op_aborted(CPUX86State *env)
+{
+    int aborting = env->fp_status.flags & ~env->fpuc & FPU_ABORT_ARITH;
+    if (!aborting)
+        return false;
+    env->fp_status.flags = 0;
+    fpu_set_c1(env, false);
+    fpu_raise(env, aborting);
+    return true;
+}
+
 /* ================================================================== rounding direction (C1) */
 
 /*
@@ -217,11 +232,14 @@ static void fpu_resolve_c1(CPUX86State *env)
     fpu_set_c1(env, t.mant != env->fp_c1_r.mant || t.sexp != env->fp_c1_r.sexp);
 }
 
-static floatx80 fpu_binop(CPUX86State *env, X87BinOp fn, floatx80 a, floatx80 b)
+/* ST(i) = fn(a, b), unless an unmasked #I, #D or #Z aborts (fpu_op_aborted). */
+static void fpu_binop_to(CPUX86State *env, int i, X87BinOp fn, floatx80 a, floatx80 b)
 {
     env->fp_status.flags = 0;
     floatx80 r = fn(a, b, &env->fp_status);
     fpu_set_c1(env, false);
+    if (fpu_op_aborted(env))
+        return;
     if ((env->fp_status.flags & float_flag_inexact) &&
         env->fp_status.rounding_mode != float_round_to_zero) {
         env->fp_c1_fn = (void *)fn;
@@ -231,7 +249,7 @@ static floatx80 fpu_binop(CPUX86State *env, X87BinOp fn, floatx80 a, floatx80 b)
         env->fp_c1_status = env->fp_status;
     }
     fpu_take_flags(env);
-    return r;
+    fpu_set_st(env, i, r);
 }
 
 /* ================================================================== loads */
@@ -372,12 +390,12 @@ static void fpu_arith(CPUX86State *env, int op, int i, floatx80 src)
     case X87_UCOM: case X87_UCOMP:
         fpu_compare(env, a, src, true);
         break;
-    case X87_ADD:  fpu_set_st(env, i, fpu_binop(env, floatx80_add, a, src)); break;
-    case X87_MUL:  fpu_set_st(env, i, fpu_binop(env, floatx80_mul, a, src)); break;
-    case X87_SUB:  fpu_set_st(env, i, fpu_binop(env, floatx80_sub, a, src)); break;
-    case X87_SUBR: fpu_set_st(env, i, fpu_binop(env, floatx80_sub, src, a)); break;
-    case X87_DIV:  fpu_set_st(env, i, fpu_binop(env, floatx80_div, a, src)); break;
-    case X87_DIVR: fpu_set_st(env, i, fpu_binop(env, floatx80_div, src, a)); break;
+    case X87_ADD:  fpu_binop_to(env, i, floatx80_add, a, src); break;
+    case X87_MUL:  fpu_binop_to(env, i, floatx80_mul, a, src); break;
+    case X87_SUB:  fpu_binop_to(env, i, floatx80_sub, a, src); break;
+    case X87_SUBR: fpu_binop_to(env, i, floatx80_sub, src, a); break;
+    case X87_DIV:  fpu_binop_to(env, i, floatx80_div, a, src); break;
+    case X87_DIVR: fpu_binop_to(env, i, floatx80_div, src, a); break;
     default: break;
     }
 }
@@ -410,7 +428,8 @@ static void fpu_arith_mem(CPUX86State *env, int op, floatx80 src, int flags)
         if (op == X87_DIVR && fx80_is_zero(ST(0)))
             flags &= ~float_flag_denormal;         /* denormal / 0: only #Z (measured) */
         fpu_raise(env, flags);
-        fpu_arith(env, op, 0, src);
+        if (x87_op_is_compare(op) || !(flags & ~env->fpuc & FPU_ABORT_ARITH))
+            fpu_arith(env, op, 0, src);        /* an unmasked #D of the operand aborts */
     }
     if (x87_op_pops(op))
         fpu_pop_unless_aborted(env, FPU_ABORT_ARITH);
@@ -502,6 +521,27 @@ static const floatx80 *fpu_store_source(CPUX86State *env)
     return &ST(0);
 }
 
+/*
+ * Flags and C1 of FST/FSTP m32fp/m64fp (the converted result's flags are in fp_status).
+ * softfloat flags #U only for an inexact tiny result (the masked rule); unmasked, any tiny
+ * result underflows, an exactly representable denormal included. An unmasked #U or #O aborts
+ * the store and is reported alone: no #P, C1 = 0 (measured).
+ */
+static void fpu_store_narrowed(CPUX86State *env, bool denormal_result, bool up)
+{
+    int flags = env->fp_status.flags;
+    env->fp_status.flags = 0;
+    if (denormal_result)
+        flags |= float_flag_underflow & ~env->fpuc;
+    int aborting = flags & ~env->fpuc & (FPUS_OE | FPUS_UE);
+    if (aborting) {
+        flags = aborting;
+        up = false;
+    }
+    fpu_set_c1(env, up);
+    fpu_raise(env, flags);
+}
+
 uint32_t helper_fst_f32(CPUX86State *env, uint32_t old)
 {
     fpu_check_pending(env);
@@ -516,8 +556,7 @@ uint32_t helper_fst_f32(CPUX86State *env, uint32_t old)
         tz.rounding_mode = float_round_to_zero;
         up = floatx80_to_float32(*x, &tz) != r;
     }
-    fpu_set_c1(env, up);
-    fpu_take_flags(env);
+    fpu_store_narrowed(env, (r & 0x7f800000) == 0 && (r & 0x7fffff), up);
     return fpu_aborted(env, FPU_ABORT_STORE) ? old : r;
 }
 
@@ -535,8 +574,7 @@ uint64_t helper_fst_f64(CPUX86State *env, uint64_t old)
         tz.rounding_mode = float_round_to_zero;
         up = floatx80_to_float64(*x, &tz) != r;
     }
-    fpu_set_c1(env, up);
-    fpu_take_flags(env);
+    fpu_store_narrowed(env, (r & 0x7ff0000000000000ull) == 0 && (r & 0xfffffffffffffull), up);
     return fpu_aborted(env, FPU_ABORT_STORE) ? old : r;
 }
 
@@ -1747,8 +1785,8 @@ static void x87_fabs(CPUX86State *env)
 static void x87_ftst(CPUX86State *env)
 {
     if (fpu_empty(env, 0)) {
-        if (fpu_underflow(env))
-            fpu_set_cc(env, FPUS_C0 | FPUS_C2 | FPUS_C3);
+        fpu_underflow(env);
+        fpu_set_cc(env, FPUS_C0 | FPUS_C2 | FPUS_C3);   /* masked or not (measured) */
         return;
     }
     fpu_compare(env, ST(0), fx80_zero, false);
@@ -1815,7 +1853,7 @@ static void x87_fincstp(CPUX86State *env)
     fpu_set_c1(env, false);
 }
 
-/* floatx80_sqrt in fpu_binop's shape (b unused). */
+/* floatx80_sqrt in fpu_binop_to's shape (b unused). */
 static floatx80 fx80_sqrt_binop(floatx80 a, floatx80 b, float_status *s)
 {
     (void)b;
@@ -1829,7 +1867,7 @@ static void x87_fsqrt(CPUX86State *env)
             fpu_set_st(env, 0, floatx80_default_nan());
         return;
     }
-    fpu_set_st(env, 0, fpu_binop(env, fx80_sqrt_binop, ST(0), ST(0)));
+    fpu_binop_to(env, 0, fx80_sqrt_binop, ST(0), ST(0));
 }
 
 static void x87_frndint(CPUX86State *env)
@@ -1842,6 +1880,8 @@ static void x87_frndint(CPUX86State *env)
     env->fp_status.flags = 0;
     floatx80 x = ST(0);
     floatx80 r = floatx80_round_to_int(x, &env->fp_status);
+    if (fpu_op_aborted(env))
+        return;
     bool up = (env->fp_status.flags & float_flag_inexact) &&
               (r.sexp & 0x7fff) >= (x.sexp & 0x7fff) && (r.mant > x.mant ||
               (r.sexp & 0x7fff) > (x.sexp & 0x7fff));
@@ -1857,7 +1897,7 @@ static void x87_fscale(CPUX86State *env)
             fpu_set_st(env, 0, floatx80_default_nan());
         return;
     }
-    ST(0) = fpu_binop(env, floatx80_scale, ST(0), ST(1));
+    fpu_binop_to(env, 0, floatx80_scale, ST(0), ST(1));
 }
 
 static void x87_fxtract(CPUX86State *env)
@@ -1867,6 +1907,8 @@ static void x87_fxtract(CPUX86State *env)
     floatx80 e, sig;
     env->fp_status.flags = 0;
     floatx80_xtract(ST(0), &e, &sig, &env->fp_status);
+    if (fpu_op_aborted(env))
+        return;
     fpu_take_flags(env);
     fpu_set_c1(env, false);
     ST(0) = e;
@@ -1887,6 +1929,10 @@ static void fpu_prem(CPUX86State *env, bool ieee)
     bool incomplete = false;
     env->fp_status.flags = 0;
     floatx80 r = floatx80_rem(ST(0), ST(1), ieee, &q, &incomplete, &env->fp_status);
+    if (fpu_op_aborted(env)) {
+        env->fpus &= ~FPUS_C2;             /* like a NaN result: C1 C2 cleared (measured) */
+        return;
+    }
     fpu_take_flags(env);
     int cc = 0;
     if (floatx80_is_nan(r))

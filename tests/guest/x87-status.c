@@ -4,7 +4,8 @@
  * fcmovcc, ffree and fld st(i); stack faults of fxtract/fsincos/fptan (both results become the
  * indefinite NaN); fprem/fprem1 condition codes on NaN results; FCW reserved bits on every
  * load; #D hidden by #Z and by NaN/unsupported operands; a QNaN in ST0 beating an SNaN memory
- * operand; fyl2xp1 with x <= -1; unmasked #I aborting stores, pops and compares.
+ * operand; fyl2xp1 with x <= -1; unmasked #I aborting stores, pops and compares; ftst of an
+ * empty register; unmasked #O/#U of fst m32/m64 and unmasked #I/#D/#Z of arithmetic.
  *
  * Each case loads a full fxrstor image (FCW, FSW, tags, ST0-7), runs a few bytes of code and
  * prints FCW/FSW/tags/ST0-7 and a memory word from fxsave. The native run is the oracle.
@@ -87,6 +88,34 @@ static const Case cases[] = {
     { "faddp empty, IM=0", 0x037e, 0x0000, 0x01, { ONE }, "dec1" },
     { "fucompp empty, IM=0", 0x037e, 0x0000, 0x01, { ONE }, "dae9" },
     { "fcompp empty, IM=0", 0x037e, 0x0000, 0x00, { NULL }, "ded9" },
+    /* ftst of an empty ST0 reports unordered whether #I is masked or not */
+    { "ftst empty, IM=0", 0x037e, 0x0000, 0x00, { NULL }, "d9e4" },
+    /* unmasked #U/#O of fst m32/m64: no store, #U/#O alone (no #P, C1 = 0); unmasked, an
+     * exactly representable denormal underflows too */
+    { "fst m32 exact den, UM=0", 0x036f, 0x0000, 0x01, { "3f7d8000000000000000" }, "d915MMMMMMMM", 0x1122334455667788ull },
+    { "fst m32 inexact tiny, UM=0", 0x036f, 0x0000, 0x01, { "3f7d8000000000000001" }, "d915MMMMMMMM", 0x1122334455667788ull },
+    { "fst m32 exact den, UM=1", 0x037f, 0x0000, 0x01, { "3f7d8000000000000000" }, "d915MMMMMMMM", 0x1122334455667788ull },
+    { "fstp m64 2^2000, OM=0", 0x0377, 0x0000, 0x01, { "47cf8000000000000000" }, "dd1dMMMMMMMM", 0x1122334455667788ull },
+    { "fst m32 2^200 RU, OM=0", 0x0b77, 0x0000, 0x01, { "40c78000000000000001" }, "d915MMMMMMMM", 0x1122334455667788ull },
+    /* unmasked #D/#Z/#I of arithmetic: the destination is left alone, the flag reported alone */
+    { "fsub st1,st den, DM=0", 0x037d, 0x0000, 0x03, { ONE, DEN }, "dce9" },
+    { "faddp den, DM=0", 0x037d, 0x0000, 0x03, { ONE, DEN }, "dec1" },
+    { "fadd m32 den, DM=0", 0x037d, 0x0000, 0x01, { ONE }, "d805MMMMMMMM", 0x00000123 },
+    { "fdiv 1/0, ZM=0", 0x037b, 0x0000, 0x03, { ONE, ZERO }, "d8f1" },
+    { "fsqrt -1, IM=0", 0x037e, 0x0000, 0x01, { "bfff8000000000000000" }, "d9fa" },
+    { "fsqrt den, DM=0", 0x037d, 0x0000, 0x01, { DEN }, "d9fa" },
+    { "frndint den, DM=0", 0x037d, 0x0000, 0x01, { DEN }, "d9fc" },
+    { "fscale den, DM=0", 0x037d, 0x0000, 0x03, { DEN, ONE }, "d9fd" },
+    { "fprem 1 rem den, DM=0", 0x037d, 0x0000, 0x03, { ONE, DEN }, "d9f8" },
+    { "fxtract den, DM=0", 0x037d, 0x0000, 0x01, { DEN }, "d9f4" },
+    { "fprem1 inf, IM=0", 0x037e, 0x4700, 0x03, { INF, ONE }, "d9f5" },
+    { "fprem x/0, IM=0", 0x037e, 0x4700, 0x03, { ONE, ZERO }, "d9f8" },
+    { "fxtract snan, IM=0", 0x037e, 0x0200, 0x01, { "7fffa000000000000000" }, "d9f4" },
+    { "frndint snan, IM=0", 0x037e, 0x0200, 0x01, { "7fffa000000000000000" }, "d9fc" },
+    { "fscale 0*2^inf, IM=0", 0x037e, 0x0200, 0x03, { ZERO, INF }, "d9fd" },
+    { "fcom -1, den, DM=0", 0x037d, 0x0000, 0x03, { "bfff8000000000000000", DEN }, "d8d1" },
+    { "fcomp m32 den, DM=0", 0x037d, 0x0000, 0x01, { "bfff8000000000000000" }, "d81dMMMMMMMM", 0x00000123 },
+    { "fucomip -1, den, DM=0", 0x037d, 0x0000, 0x03, { "bfff8000000000000000", DEN }, "dfe9" },
     /* fnstenv masks everything: ES and B are cleared with it */
     { "fnstenv clears ES", 0x037e, 0x0001, 0x00, { NULL }, "d935MMMMMMMM" },
 };
