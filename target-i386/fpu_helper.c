@@ -254,28 +254,34 @@ static void fpu_binop_to(CPUX86State *env, int i, X87BinOp fn, floatx80 a, float
 
 /* ================================================================== loads */
 
-void helper_fld_f32(CPUX86State *env, uint32_t v)
+/* A converting load: pending exceptions and stack overflow first, then the conversion's own
+ * flags (denormal, invalid for SNaN), C1 = 0, push. */
+static bool fpu_load_begin(CPUX86State *env)
 {
     fpu_check_pending(env);
     if (!fpu_push_check(env))
-        return;
+        return false;
     env->fp_status.flags = 0;
-    floatx80 x = float32_to_floatx80(v, &env->fp_status);
+    return true;
+}
+
+static void fpu_load_finish(CPUX86State *env, floatx80 x)
+{
     fpu_take_flags(env);
     fpu_set_c1(env, false);
     fpu_push(env, x);
 }
 
+void helper_fld_f32(CPUX86State *env, uint32_t v)
+{
+    if (fpu_load_begin(env))
+        fpu_load_finish(env, float32_to_floatx80(v, &env->fp_status));
+}
+
 void helper_fld_f64(CPUX86State *env, uint64_t v)
 {
-    fpu_check_pending(env);
-    if (!fpu_push_check(env))
-        return;
-    env->fp_status.flags = 0;
-    floatx80 x = float64_to_floatx80(v, &env->fp_status);
-    fpu_take_flags(env);
-    fpu_set_c1(env, false);
-    fpu_push(env, x);
+    if (fpu_load_begin(env))
+        fpu_load_finish(env, float64_to_floatx80(v, &env->fp_status));
 }
 
 void helper_fild_i32(CPUX86State *env, int32_t v)
