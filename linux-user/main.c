@@ -12,6 +12,7 @@
 #include "exec-all.h"
 #include "log.h"
 #include "syscall_defs.h"
+#include "cpu-model.h"
 
 #define LOONGBT_VERSION "0.1"
 
@@ -94,7 +95,8 @@ static void env_set(EnvList *e, char *assignment)
     OPTION("one-insn-per-tb", false, "",          "translate one guest instruction per block") \
     OPTION("tb-size",         true,  "size",      "code buffer size, K/M suffixes allowed (env LOONGBT_TB_SIZE)") \
     OPTION("no-chain",        false, "",          "do not chain translated blocks (overrides CONFIG_TB_CHAIN)") \
-    OPTION("host-page-size",  true,  "bytes",     "work as if host pages were this big, e.g. 16384 (env LOONGBT_HOST_PAGE_SIZE)")
+    OPTION("host-page-size",  true,  "bytes",     "work as if host pages were this big, e.g. 16384 (env LOONGBT_HOST_PAGE_SIZE)") \
+    OPTION("cpu",             true,  "model",     "x86 CPU to imitate where results are undefined: intel, amd, host (default; env LOONGBT_CPU)")
 
 static void usage_line(FILE *f)
 {
@@ -218,6 +220,9 @@ static int parse_args(int argc, char **argv, Options *o, EnvList *env)
         } else if (!strcmp(opt, "host-page-size")) {
             if (!host_page_size_override(arg))
                 usage_error("bad -host-page-size '%s' (power of two, real page size..64K)", arg);
+        } else if (!strcmp(opt, "cpu")) {
+            if (!x86_cpu_model_select(arg))
+                usage_error("unknown -cpu '%s' (intel, amd, host)", arg);
         }
     }
     if (i >= argc) usage_error("%s", "no program given");
@@ -319,6 +324,9 @@ int main(int argc, char **argv)
     if ((s = getenv("LOONGBT_HOST_PAGE_SIZE")) && *s && !host_page_size_override(s))
         fatal_error("bad LOONGBT_HOST_PAGE_SIZE '%s' (power of two, real page size..64K)", s);
     interp_prefix = getenv("LOONGBT_LD_PREFIX");
+    s = getenv("LOONGBT_CPU");
+    if (!x86_cpu_model_select(s && *s ? s : "host"))
+        fatal_error("unknown LOONGBT_CPU '%s' (intel, amd, host)", s);
     if ((s = getenv("LOONGBT_TB_SIZE")) && *s) {
         o.tb_size = parse_size(s);
         if (!o.tb_size) fatal_error("bad LOONGBT_TB_SIZE '%s' (64K..2G, K/M/G suffix)", s);
