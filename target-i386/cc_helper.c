@@ -10,6 +10,7 @@
  */
 #include "cpu.h"
 #include "helper-proto.h"
+#include "cpu-model.h"
 
 /* ------------------------------------------------------------------ size arithmetic */
 
@@ -267,32 +268,45 @@ static inline unsigned rc_count(uint32_t count, int bits)
     return bits == 32 ? count : count % (unsigned)(bits + 1);
 }
 
+/* AMD rotates 8/16-bit operands by a count that is a nonzero multiple of bits+1 like any
+ * other count: value and CF stay, OF follows the result (measured); Intel leaves the flags. */
+static inline bool rc_amd_rotates_by_zero(uint32_t count)
+{
+    return (count & 0x1f) != 0 && x86_cpu_is_amd();
+}
+
 static inline uint32_t do_rcl(CPUX86State *env, uint32_t value, uint32_t count, int bits)
 {
     unsigned n = rc_count(count, bits);
-    if (n == 0) {
+    if (n == 0 && !rc_amd_rotates_by_zero(count)) {
         return value;
     }
     uint32_t flags = env_cc_all(env), cf;
-    uint32_t r = rotate_through_carry_left(value, flags & CC_C, n, bits, &cf);
+    uint32_t r = rotate_through_carry_left(value, flags & CC_C, n, bits, &cf);   /* n may be 0 */
     /* OF is defined for count 1: MSB(result) ^ CF, i.e. the XOR of the operand's two top bits.
-     * Intel reports that same value (from the original operand) for every count. */
-    set_cf_of(env, flags, cf, size_msb(value, bits) ^ size_msb(value, bits - 1));
+     * Intel reports that same value (from the original operand) for every count; AMD applies
+     * MSB(result) ^ CF to the result of every count (measured). */
+    uint32_t of = x86_cpu_is_amd() ? size_msb(r, bits) ^ cf
+                                   : size_msb(value, bits) ^ size_msb(value, bits - 1);
+    set_cf_of(env, flags, cf, of);
     return r;
 }
 
 static inline uint32_t do_rcr(CPUX86State *env, uint32_t value, uint32_t count, int bits)
 {
     unsigned n = rc_count(count, bits);
-    if (n == 0) {
+    if (n == 0 && !rc_amd_rotates_by_zero(count)) {
         return value;
     }
     uint32_t flags = env_cc_all(env), cf;
     /* Rotating right by n within bits+1 is rotating left by bits+1-n. */
     uint32_t r = rotate_through_carry_left(value, flags & CC_C, bits + 1 - n, bits, &cf);
     /* OF is defined for count 1: XOR of the result's two top bits, i.e. MSB(operand) ^ old CF.
-     * Intel reports that same value (from the original operand and CF) for every count. */
-    set_cf_of(env, flags, cf, size_msb(value, bits) ^ (flags & CC_C));
+     * Intel reports that same value (from the original operand and CF) for every count; AMD
+     * takes the XOR of the result's two top bits for every count (measured). */
+    uint32_t of = x86_cpu_is_amd() ? size_msb(r, bits) ^ size_msb(r, bits - 1)
+                                   : size_msb(value, bits) ^ (flags & CC_C);
+    set_cf_of(env, flags, cf, of);
     return r;
 }
 

@@ -12,6 +12,7 @@
 #include "helper-proto.h"
 #include "qemu.h"
 #include "log.h"
+#include "cpu-model.h"
 
 /* ------------------------------------------------------------------ flag utilities */
 
@@ -149,7 +150,24 @@ void helper_idivl_EAX(CPUX86State *env, uint32_t divisor)
 /* ------------------------------------------------------------------ BCD adjust */
 /* Defined flags follow the SDM pseudo-code; for the flags the SDM calls undefined, the choice
  * noted at each helper reproduces what an Intel Xeon does (checked exhaustively against a
- * native i386 run over AL 0..255, several AH values and CF/AF/other flag inputs). */
+ * native i386 run over AL 0..255, several AH values and CF/AF/other flag inputs), and in the
+ * AMD model what an AMD EPYC does (tests/guest/int-undef.c, all lines of its "-v" output):
+ * daa/das set OF as for the 8-bit add/sub of the whole adjustment, aaa/aas set SF ZF PF OF
+ * as for the 16-bit add/sub of AX and 0x106 (or 0). aam/aad agree with Intel. */
+
+/* OF of the 8- or 16-bit add (sub = false) or subtraction of b from a, giving r. */
+static inline bool bcd_overflow(uint32_t a, uint32_t b, uint32_t r, bool sub, uint32_t msb)
+{
+    return (sub ? (a ^ b) & (a ^ r) : ~(a ^ b) & (a ^ r)) & msb;
+}
+
+/* AMD aaa/aas: AX was adjusted by delta (0 or 0x106) from ax to t; AF = CF = adjust. */
+static uint32_t bcd_ascii_flags_amd(uint32_t ax, uint32_t delta, uint32_t t, bool sub)
+{
+    t &= 0xffff;
+    return (delta ? (CC_A | CC_C) : 0) | (bcd_overflow(ax, delta, t, sub, 0x8000) ? CC_O : 0) |
+           (t & 0x8000 ? CC_S : 0) | (t == 0 ? CC_Z : 0) | (byte_szp(t & 0xff) & CC_P);
+}
 
 void helper_daa(CPUX86State *env)
 {
@@ -166,8 +184,9 @@ void helper_daa(CPUX86State *env)
         cf = true;
     }
     set_al(env, al);
-    /* OF (undefined): 0, as Intel does. */
-    store_cc_flags(env, (cf ? CC_C : 0) | (af ? CC_A : 0) | byte_szp(al));
+    /* OF (undefined): 0, as Intel does; AMD: the overflow of AL + the whole adjustment. */
+    bool of = x86_cpu_is_amd() && bcd_overflow(old_al, (al - old_al) & 0xff, al, false, 0x80);
+    store_cc_flags(env, (cf ? CC_C : 0) | (af ? CC_A : 0) | (of ? CC_O : 0) | byte_szp(al));
 }
 
 void helper_das(CPUX86State *env)
@@ -185,8 +204,9 @@ void helper_das(CPUX86State *env)
         cf = true;
     }
     set_al(env, al);
-    /* OF (undefined): 0, as Intel does. */
-    store_cc_flags(env, (cf ? CC_C : 0) | (af ? CC_A : 0) | byte_szp(al));
+    /* OF (undefined): 0, as Intel does; AMD: the overflow of AL - the whole adjustment. */
+    bool of = x86_cpu_is_amd() && bcd_overflow(old_al, (old_al - al) & 0xff, al, true, 0x80);
+    store_cc_flags(env, (cf ? CC_C : 0) | (af ? CC_A : 0) | (of ? CC_O : 0) | byte_szp(al));
 }
 
 void helper_aaa(CPUX86State *env)
@@ -194,10 +214,15 @@ void helper_aaa(CPUX86State *env)
     uint32_t flags = current_cc_flags(env);
     uint32_t ax = env->regs[R_EAX] & 0xffff;
     bool adjust = (ax & 0xf) > 9 || (flags & CC_A);
+    uint32_t old_ax = ax;
     if (adjust) {
-        ax += 0x106;            /* Intel adds to all of AX: AL's carry reaches AH */
+        ax += 0x106;            /* both add to all of AX: AL's carry reaches AH */
     }
     set_ax(env, ax & 0xff0f);
+    if (x86_cpu_is_amd()) {
+        store_cc_flags(env, bcd_ascii_flags_amd(old_ax, adjust ? 0x106 : 0, ax, false));
+        return;
+    }
     /* OF (undefined): 0; SF ZF PF (undefined): from the final AL, as Intel does. */
     store_cc_flags(env, (adjust ? (CC_A | CC_C) : 0) | byte_szp(ax & 0x0f));
 }
@@ -207,11 +232,16 @@ void helper_aas(CPUX86State *env)
     uint32_t flags = current_cc_flags(env);
     uint32_t ax = env->regs[R_EAX] & 0xffff;
     bool adjust = (ax & 0xf) > 9 || (flags & CC_A);
+    uint32_t old_ax = ax;
     if (adjust) {
-        /* Intel subtracts 6 from all of AX (AL's borrow reaches AH), then 1 from AH. */
+        /* Both subtract 6 from all of AX (AL's borrow reaches AH), then 1 from AH. */
         ax = (ax - 6 - 0x100) & 0xffff;
     }
     set_ax(env, ax & 0xff0f);
+    if (x86_cpu_is_amd()) {
+        store_cc_flags(env, bcd_ascii_flags_amd(old_ax, adjust ? 0x106 : 0, ax, true));
+        return;
+    }
     /* OF (undefined): 0; SF ZF PF (undefined): from the final AL, as Intel does. */
     store_cc_flags(env, (adjust ? (CC_A | CC_C) : 0) | byte_szp(ax & 0x0f));
 }
@@ -376,9 +406,16 @@ void helper_check_code_selector(CPUX86State *env, uint32_t selector)
 
 /*
  * 16-bit shld/shrd with a count above 16: the SDM leaves the result undefined; Intel cores
- * shift the 48-bit quantity dst:src:dst (measured on this machine's Xeon for every count
- * 1..31). packed = dst | src << 16; count is 1..31.
+ * shift the 48-bit quantity dst:src:dst (measured on a Xeon for every count 1..31); AMD
+ * (measured on an EPYC) rotates src by count - 16 and clears CF. The two agree up to 16.
+ * packed = dst | src << 16; count is 0..31.
  */
+static inline uint32_t shd16_amd_above_16(uint32_t packed, uint32_t count, bool left)
+{
+    uint32_t src = packed >> 16, n = count - 16;
+    return (left ? src << n | src >> (16 - n) : src >> n | src << (16 - n)) & 0xffff;
+}
+
 static inline uint64_t shd16_wide(uint32_t packed)
 {
     uint64_t dst = packed & 0xffff;
@@ -387,6 +424,9 @@ static inline uint64_t shd16_wide(uint32_t packed)
 
 uint32_t helper_shld16(uint32_t packed, uint32_t count)
 {
+    if (count > 16 && x86_cpu_is_amd()) {
+        return shd16_amd_above_16(packed, count, true);
+    }
     uint64_t x = shd16_wide(packed);
     uint32_t result = (uint32_t)((x << count) >> 32) & 0xffff;
     uint32_t cf = (uint32_t)(x >> (48 - count)) & 1;
@@ -397,6 +437,9 @@ uint32_t helper_shrd16(uint32_t packed, uint32_t count)
 {
     if (count == 0) {
         return packed & 0xffff;                /* CL = 0 at run time: nothing changes */
+    }
+    if (count > 16 && x86_cpu_is_amd()) {
+        return shd16_amd_above_16(packed, count, false);
     }
     uint64_t x = shd16_wide(packed);
     uint32_t result = (uint32_t)(x >> count) & 0xffff;

@@ -22,6 +22,7 @@
 #include "tcg-op.h"
 #include "qemu.h"
 #include "helper-gen.h"
+#include "cpu-model.h"
 
 /* ================================================================== TCG globals */
 
@@ -318,6 +319,8 @@ static void gen_compute_eflags(DisasContext *s)
     tcg_gen_mov_i32(cpu_cc_src, t);
     set_cc_op(s, CC_OP_EFLAGS);
 }
+
+#include "translate-cpu-model.c.inc"
 
 /* Returns a new temp holding CF (0/1). */
 static TCGv_i32 gen_compute_cf(DisasContext *s)
@@ -910,6 +913,7 @@ enum { UNARY_NOT = 2, UNARY_NEG, UNARY_MUL, UNARY_IMUL, UNARY_DIV, UNARY_IDIV };
 static void gen_mul_a(DisasContext *s, MemOp ot, TCGv_i32 v, bool is_signed)
 {
     TCGv_i32 a = tmp_new(s), r = tmp_new(s), t = tmp_new(s);
+    TCGv_i32 kept = gen_model_kept_flags(s, CC_S | CC_Z | CC_A | CC_P);
     gen_reg_read(ot, a, R_EAX);
     switch (ot) {
     case MO_8:
@@ -955,6 +959,7 @@ static void gen_mul_a(DisasContext *s, MemOp ot, TCGv_i32 v, bool is_signed)
     }
     }
     set_cc_op(s, CC_OP_MULB + ot);
+    gen_model_mul_cc(s, kept);
 }
 
 static void gen_div_a(DisasContext *s, MemOp ot, TCGv_i32 v, bool is_signed)
@@ -967,6 +972,7 @@ static void gen_div_a(DisasContext *s, MemOp ot, TCGv_i32 v, bool is_signed)
     case MO_16: is_signed ? gen_helper_idivw_AX(cpu_env, v) : gen_helper_divw_AX(cpu_env, v); break;
     default:    is_signed ? gen_helper_idivl_EAX(cpu_env, v) : gen_helper_divl_EAX(cpu_env, v); break;
     }
+    gen_model_div_cc(s);
 }
 
 static void gen_unary(DisasContext *s, X86Insn *in)
@@ -1008,6 +1014,7 @@ static void gen_imul(DisasContext *s, X86Insn *in)
     TCGv_i32 a = gen_op_load_new(s, &in->op[1]);
     TCGv_i32 b = gen_op_load_new(s, in->op[2].kind != OPK_NONE ? &in->op[2] : d);
     TCGv_i32 r = tmp_new(s), t = tmp_new(s);
+    TCGv_i32 kept = gen_model_kept_flags(s, CC_S | CC_Z | CC_A | CC_P);
     if (ot == MO_16) {
         tcg_gen_ext16s_i32(a, a);
         tcg_gen_ext16s_i32(b, b);
@@ -1025,6 +1032,7 @@ static void gen_imul(DisasContext *s, X86Insn *in)
         tcg_gen_sub_i32(cpu_cc_src, hi, t);
     }
     set_cc_op(s, CC_OP_MULB + ot);
+    gen_model_mul_cc(s, kept);
 }
 
 /* ================================================================== family: shifts and rotates */
@@ -1092,7 +1100,11 @@ static void gen_rotate(DisasContext *s, X86Operand *d, TCGv_i32 v, TCGv_i32 coun
         tcg_gen_andi_i32(of, v, 1);
     }
     tcg_gen_xor_i32(of, of, vmsb);
-    /* An immediate count above 1 on a register leaves OF alone on this CPU (measured; with
+    if (x86_cpu_is_amd()) {                      /* AMD: the count-1 rule on the result */
+        gen_model_rotate_of(s, of, r, cf, bits, left);
+        keep_of = false;
+    }
+    /* An immediate count above 1 on a register leaves OF alone on Intel (measured; with
      * CL, or on memory, it follows the formula above). */
     tcg_gen_andi_i32(f, cpu_cc_src, keep_of ? ~CC_C : ~(CC_C | CC_O));
     tcg_gen_or_i32(f, f, cf);
@@ -1188,6 +1200,13 @@ static void gen_shift(DisasContext *s, X86Insn *in)
     gen_op_store(s, d, r);
     gen_ext(ot, r, r, false);
     gen_ext(ot, t, t, false);
+    if (x86_cpu_is_amd()) {
+        if (kind != SHIFT_SHL)
+            tcg_gen_andi_i32(t, t, 1);
+        TCGv_i32 f = gen_model_shift_flags(s, ot, kind == SHIFT_SHL, r, t, r);
+        gen_shift_cc(s, CC_OP_EFLAGS, count, maybe_zero, r, f, NULL);
+        return;
+    }
     if (src2)
         gen_ext(ot, src2, src2, false);
     gen_shift_cc(s, cc_op, count, maybe_zero, r, t, src2);
@@ -1249,6 +1268,17 @@ static void gen_shld(DisasContext *s, X86Insn *in)
             gen_helper_shld16(r, packed, count);
         tcg_gen_shri_i32(cf, r, 16);
         tcg_gen_ext16u_i32(r, r);
+    }
+    if (x86_cpu_is_amd()) {
+        TCGv_i32 of_r = r;
+        if (ot == MO_16 && !right) {
+            of_r = tmp_new(s);
+            tcg_gen_movcond_i32(TCG_COND_LTU, of_r, count, tmp_const(s, 16), r, tmp_const(s, 0));
+        }
+        TCGv_i32 f = gen_model_shift_flags(s, ot, !right, r, cf, of_r);
+        gen_op_store(s, d, r);
+        gen_shift_cc(s, CC_OP_EFLAGS, count, maybe_zero, r, f, NULL);
+        return;
     }
     if (right)
         tcg_gen_shli_i32(of, sv, bits - 1);
@@ -2160,12 +2190,13 @@ static void gen_popcnt(DisasContext *s, X86Insn *in)
 }
 
 /* LZCNT Gv, Ev (F3 0F BD, advertised through ABM): CF = (source == 0), ZF = (result == 0);
- * OF SF AF PF are undefined and this CPU clears them. */
+ * OF SF AF PF are undefined: Intel clears them, AMD keeps OF. */
 static void gen_lzcnt(DisasContext *s, X86Insn *in)
 {
     MemOp ot = in->op[0].ot;
     TCGv_i32 v = gen_op_load_new(s, &in->op[1]);
     TCGv_i32 r = tmp_new(s), zf = tmp_new(s);
+    TCGv_i32 kept = gen_model_kept_flags(s, CC_O);
     tcg_gen_clzi_i32(r, v, 32);
     if (ot != MO_32)
         tcg_gen_subi_i32(r, r, 32 - size_bits(ot));
@@ -2174,6 +2205,8 @@ static void gen_lzcnt(DisasContext *s, X86Insn *in)
     tcg_gen_setcondi_i32(TCG_COND_EQ, zf, r, 0);
     tcg_gen_shli_i32(zf, zf, 6);
     tcg_gen_or_i32(cpu_cc_src, cpu_cc_src, zf);
+    if (kept)
+        tcg_gen_or_i32(cpu_cc_src, cpu_cc_src, kept);
     set_cc_op(s, CC_OP_EFLAGS);
 }
 
