@@ -13,6 +13,7 @@
 #define CPU_MODEL_H
 
 #include <stdbool.h>
+#include <stdint.h>
 
 /* X(ID, "name", "what was measured on") */
 #define X86_CPU_MODEL_LIST(X) \
@@ -32,5 +33,14 @@ extern X86CPUModel x86_cpu_model;     /* set once at start-up, before any transl
 bool x86_cpu_model_select(const char *name);
 const char *x86_cpu_model_name(X86CPUModel m);
 static inline bool x86_cpu_is_amd(void) { return x86_cpu_model == X86_CPU_MODEL_AMD; }
+
+/* MXCSR bits ldmxcsr/fxrstor accept (fxsave's MXCSR_MASK): both have DAZ (bit 6); AMD also
+ * has bit 17, MM (misaligned exception mask, CPUID misalignsse). Measured on the EPYC in user
+ * mode: MM is stored and read back, and misaligned movaps/addps operands fault (SIGSEGV)
+ * whether it is set or not, so loongbt only keeps the bit. */
+static inline uint32_t x86_cpu_mxcsr_mask(void)
+{
+    return x86_cpu_is_amd() ? 0x0002ffff : 0x0000ffff;
+}
 
 #endif

@@ -24,6 +24,7 @@
  */
 #include "cpu.h"
 #include "helper-proto.h"
+#include "cpu-model.h"
 #include "qemu.h"
 
 /* ================================================================== state helpers */
@@ -895,8 +896,8 @@ void helper_fnsave(CPUX86State *env, uint32_t addr, int32_t data32)
 }
 
 /* FXSAVE, 32-bit layout: FCW FSW FTW(abridged) FOP FIP FCS FDP FDS MXCSR MXCSR_MASK, ST0-7 in
- * 16-byte slots, XMM0-7. Bytes 288-511 (reserved / available) are not written. */
-#define FXSAVE_MXCSR_MASK 0x0000ffff
+ * 16-byte slots, XMM0-7. Bytes 288-511 (reserved / available) are not written. MXCSR_MASK
+ * depends on the CPU model (cpu-model.h). */
 
 void cpu_x86_fxsave(CPUX86State *env, uint8_t *p)
 {
@@ -913,7 +914,7 @@ void cpu_x86_fxsave(CPUX86State *env, uint8_t *p)
     put32(p + 16, env->fpdp);
     put32(p + 20, env->segs[R_DS].selector & 0xffff);
     put32(p + 24, env->mxcsr);
-    put32(p + 28, FXSAVE_MXCSR_MASK);
+    put32(p + 28, x86_cpu_mxcsr_mask());
     for (int i = 0; i < 8; i++) {
         memset(p + 32 + 16 * i, 0, 16);
         fx80_store(p + 32 + 16 * i, ST(i));
@@ -926,7 +927,7 @@ void cpu_x86_fxsave(CPUX86State *env, uint8_t *p)
 bool cpu_x86_fxrstor(CPUX86State *env, const uint8_t *p)
 {
     uint32_t mxcsr = get32(p + 24);
-    if (mxcsr & ~FXSAVE_MXCSR_MASK)
+    if (mxcsr & ~x86_cpu_mxcsr_mask())
         return false;
     fpu_load_control_word(env, get16(p));
     fpu_load_status_word(env, get16(p + 2));

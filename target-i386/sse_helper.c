@@ -16,6 +16,7 @@
 #include <string.h>
 #include "cpu.h"
 #include "helper-proto.h"
+#include "cpu-model.h"
 
 /* ================================================================== MXCSR */
 
@@ -24,11 +25,10 @@
 #define MXCSR_MASKS   0x1f80
 #define MXCSR_RC_SHIFT 13
 #define MXCSR_FZ      0x8000
-#define MXCSR_VALID   0xffff     /* MXCSR_MASK as fxsave reports it: DAZ supported */
 
 void cpu_set_mxcsr(CPUX86State *env, uint32_t mxcsr)
 {
-    env->mxcsr = mxcsr & MXCSR_VALID;
+    env->mxcsr = mxcsr & x86_cpu_mxcsr_mask();
     env->sse_status.rounding_mode = (mxcsr >> MXCSR_RC_SHIFT) & 3;
     env->sse_status.flush_to_zero = (mxcsr & MXCSR_FZ) != 0;
     env->sse_status.denormals_are_zero = (mxcsr & MXCSR_DAZ) != 0;
@@ -38,7 +38,7 @@ void cpu_set_mxcsr(CPUX86State *env, uint32_t mxcsr)
 
 void helper_ldmxcsr(CPUX86State *env, uint32_t val)
 {
-    if (val & ~MXCSR_VALID)
+    if (val & ~x86_cpu_mxcsr_mask())
         raise_exception(env, EXCP0D_GPF);
     cpu_set_mxcsr(env, val);
 }
