@@ -1,11 +1,16 @@
 /*
  * gen-sse-approx.c - measures this machine's RCPSS/RSQRTSS on the host CPU and prints the
- * lookup tables target-i386/sse-approx-tables.inc that sse_helper.c uses to give the same
- * bits on every host. The approximations are model specific (the SDM only bounds the error);
- * on the Intel cores measured the result depends only on the top 11 (rcp) / 10 (rsqrt)
- * fraction bits and the exponent, which this program checks over a sample of all inputs
- * before printing. Build and run on an x86_64 host:
- *     cc -O2 -msse2 -o /tmp/gen scripts/gen-sse-approx.c && /tmp/gen > target-i386/sse-approx-tables.inc
+ * lookup tables that sse_helper.c uses to give the same bits on every host. The
+ * approximations are model specific (the SDM only bounds the error); the result's 12
+ * fraction bits depend only on the top fraction bits of the input (and the exponent's
+ * parity for rsqrt), the exponent is arithmetic: on the Intel cores measured the top 11 (rcp)
+ * / 10 (rsqrt) bits, on the AMD EPYC (Zen) the top 12 for both. Before printing, this program
+ * checks the model against the CPU for every mantissa at exponents 127 and 128 and for every
+ * 251st 32-bit input (all exponents, signs, NaNs, denormals). Build and run on an x86_64
+ * host of the vendor in question:
+ *     cc -O2 -msse2 -o /tmp/gen scripts/gen-sse-approx.c
+ *     /tmp/gen intel > target-i386/sse-approx-tables.inc        (on an Intel CPU)
+ *     /tmp/gen amd > target-i386/sse-approx-tables-amd.inc      (on an AMD CPU)
  */
 #include <stdio.h>
 #include <stdint.h>
@@ -25,7 +30,8 @@ static uint32_t hw(int rsqrt, uint32_t v)
 }
 
 /* The model sse_helper.c implements (kept in sync by hand; checked below). */
-static uint16_t rcp_tab[2048], rsqrt_tab[2][1024];
+static uint16_t rcp_tab[4096], rsqrt_tab[2][4096];
+static int rcp_bits, rsqrt_bits;          /* fraction bits indexing the tables */
 
 static uint32_t model(int rsqrt, uint32_t a)
 {
@@ -40,7 +46,7 @@ static uint32_t model(int rsqrt, uint32_t a)
         int e = 253 - (int)exp;               /* table values lie in [0.5, 1): exponent 126 */
         if (e <= 0)
             return sign;
-        return sign | (uint32_t)e << 23 | (uint32_t)rcp_tab[m >> 12] << 11;
+        return sign | (uint32_t)e << 23 | (uint32_t)rcp_tab[m >> (23 - rcp_bits)] << 11;
     }
     if (sign)
         return 0xffc00000u;
@@ -48,23 +54,44 @@ static uint32_t model(int rsqrt, uint32_t a)
         return 0;
     int odd = !((exp - 127) & 1) ? 0 : 1;
     int e = 126 - ((int)exp - 127 - odd) / 2;
-    return (uint32_t)e << 23 | (uint32_t)rsqrt_tab[odd][m >> 13] << 11;
+    return (uint32_t)e << 23 | (uint32_t)rsqrt_tab[odd][m >> (23 - rsqrt_bits)] << 11;
 }
 
-int main(void)
+/* The table entry of the CPU's result o (exponent 126, or 127 with a zero fraction for the
+ * largest inputs, whose result rounds up to 1.0: entry 0 then gives the same bits). */
+static int table_entry(uint32_t o, uint16_t *entry)
 {
-    for (uint32_t i = 0; i < 2048; i++) {
-        uint32_t o = hw(0, 127u << 23 | i << 12);
-        if ((o >> 23) != 126 || (o & 0x7ff)) { fprintf(stderr, "rcp shape %08x\n", o); return 1; }
-        rcp_tab[i] = (o >> 11) & 0xfff;
+    if (((o >> 23) != 126 && o != 127u << 23) || (o & 0x7ff))
+        return 0;
+    *entry = (o >> 11) & 0xfff;
+    return 1;
+}
+
+int main(int argc, char **argv)
+{
+    int amd = argc > 1 && !strcmp(argv[1], "amd");
+    if (argc != 2 || (!amd && strcmp(argv[1], "intel"))) {
+        fprintf(stderr, "usage: %s intel|amd\n", argv[0]);
+        return 2;
+    }
+    rcp_bits = amd ? 12 : 11;
+    rsqrt_bits = amd ? 12 : 10;
+    for (uint32_t i = 0; i < 1u << rcp_bits; i++) {
+        uint32_t o = hw(0, 127u << 23 | i << (23 - rcp_bits));
+        if (!table_entry(o, &rcp_tab[i])) { fprintf(stderr, "rcp shape %08x\n", o); return 1; }
     }
     for (int odd = 0; odd < 2; odd++)
-        for (uint32_t i = 0; i < 1024; i++) {
-            uint32_t o = hw(1, (127u + odd) << 23 | i << 13);
-            if ((o >> 23) != 126 || (o & 0x7ff)) { fprintf(stderr, "rsqrt shape %08x\n", o); return 1; }
-            rsqrt_tab[odd][i] = (o >> 11) & 0xfff;
+        for (uint32_t i = 0; i < 1u << rsqrt_bits; i++) {
+            uint32_t o = hw(1, (127u + odd) << 23 | i << (23 - rsqrt_bits));
+            if (!table_entry(o, &rsqrt_tab[odd][i])) { fprintf(stderr, "rsqrt shape %08x\n", o); return 1; }
         }
     unsigned long bad = 0;
+    for (uint32_t m = 0; m < 1u << 23; m++)           /* every mantissa: the index width */
+        for (uint32_t e = 127; e <= 128; e++)
+            for (int k = 0; k < 2; k++)
+                if (hw(k, e << 23 | m) != model(k, e << 23 | m) && bad++ < 10)
+                    fprintf(stderr, "%s %08x: cpu %08x model %08x\n", k ? "rsqrt" : "rcp",
+                            e << 23 | m, hw(k, e << 23 | m), model(k, e << 23 | m));
     for (uint64_t v = 0; v < (1ull << 32); v += 251) {
         for (int k = 0; k < 2; k++)
             if (hw(k, (uint32_t)v) != model(k, (uint32_t)v) && bad++ < 10)
@@ -72,16 +99,18 @@ int main(void)
                         hw(k, (uint32_t)v), model(k, (uint32_t)v));
     }
     if (bad) { fprintf(stderr, "%lu mismatches\n", bad); return 1; }
-    printf("/* sse-approx-tables.inc - generated by scripts/gen-sse-approx.c on an Intel CPU: the\n"
-           " * RCPSS (by the top 11 fraction bits) and RSQRTSS (by exponent parity and the top 10\n"
-           " * fraction bits) results' 12 fraction bits (bits 22..11). Do not edit. */\n");
-    printf("static const uint16_t rcp_table[2048] = {");
-    for (int i = 0; i < 2048; i++)
+    const char *suffix = amd ? "_amd" : "";
+    printf("/* sse-approx-tables%s.inc - generated by scripts/gen-sse-approx.c on an %s CPU: the\n"
+           " * RCPSS (by the top %d fraction bits) and RSQRTSS (by exponent parity and the top %d\n"
+           " * fraction bits) results' 12 fraction bits (bits 22..11). Do not edit. */\n",
+           amd ? "-amd" : "", amd ? "AMD" : "Intel", rcp_bits, rsqrt_bits);
+    printf("static const uint16_t rcp_table%s[%d] = {", suffix, 1 << rcp_bits);
+    for (int i = 0; i < 1 << rcp_bits; i++)
         printf("%s0x%03x,", i % 12 ? " " : "\n    ", rcp_tab[i]);
-    printf("\n};\nstatic const uint16_t rsqrt_table[2][1024] = {\n");
+    printf("\n};\nstatic const uint16_t rsqrt_table%s[2][%d] = {\n", suffix, 1 << rsqrt_bits);
     for (int odd = 0; odd < 2; odd++) {
         printf("  {");
-        for (int i = 0; i < 1024; i++)
+        for (int i = 0; i < 1 << rsqrt_bits; i++)
             printf("%s0x%03x,", i % 12 ? " " : "\n    ", rsqrt_tab[odd][i]);
         printf("\n  },\n");
     }

@@ -581,12 +581,25 @@ CVT_TO_GPR(cvttsd2si, float64_to_int32_round_to_zero(x->d[0], ST))
 
 /* ---- RCPPS/RCPSS/RSQRTPS/RSQRTSS ----
  * The CPU's approximations are model specific (the SDM only bounds the relative error by
- * 1.5 * 2^-12). loongbt reproduces the Intel CPU it was measured on: the result's 12 fraction
- * bits come from tables indexed by the top input fraction bits (sse-approx-tables.inc,
- * generated and checked against the CPU by scripts/gen-sse-approx.c), the exponent is
- * adjusted arithmetically. Denormal inputs count as zero (-> +-inf), results too small for a
- * normal float flush to zero, rsqrt of a negative number is the default NaN; no MXCSR flags. */
+ * 1.5 * 2^-12). loongbt reproduces the CPUs it was measured on: the result's 12 fraction
+ * bits come from tables indexed by the top input fraction bits, generated and checked against
+ * the CPU by scripts/gen-sse-approx.c: sse-approx-tables.inc (Intel: top 11 bits for rcp, 10
+ * for rsqrt) and sse-approx-tables-amd.inc (AMD EPYC: 12 for both); the exponent is adjusted
+ * arithmetically. On both, denormal inputs count as zero (-> +-inf) whatever DAZ says,
+ * results too small for a normal float flush to zero, rsqrt of a negative number is the
+ * default NaN; no MXCSR flags. */
 #include "sse-approx-tables.inc"
+#include "sse-approx-tables-amd.inc"
+
+static inline uint32_t rcp_fraction(uint32_t m)
+{
+    return x86_cpu_is_amd() ? rcp_table_amd[m >> 11] : rcp_table[m >> 12];
+}
+
+static inline uint32_t rsqrt_fraction(int odd, uint32_t m)
+{
+    return x86_cpu_is_amd() ? rsqrt_table_amd[odd][m >> 11] : rsqrt_table[odd][m >> 13];
+}
 
 static float32 approx_rcp(float32 a)
 {
@@ -598,7 +611,7 @@ static float32 approx_rcp(float32 a)
     int e = 253 - (int)exp;                                  /* table values are in [0.5, 1) */
     if (e <= 0)
         return sign;
-    return sign | (uint32_t)e << 23 | (uint32_t)rcp_table[m >> 12] << 11;
+    return sign | (uint32_t)e << 23 | rcp_fraction(m) << 11;
 }
 
 static float32 approx_rsqrt(float32 a)
@@ -614,7 +627,7 @@ static float32 approx_rsqrt(float32 a)
         return 0;                                            /* 1/sqrt(inf) = 0 */
     int odd = (exp - 127) & 1;                               /* table per exponent parity */
     int e = 126 - ((int)exp - 127 - odd) / 2;
-    return (uint32_t)e << 23 | (uint32_t)rsqrt_table[odd][m >> 13] << 11;
+    return (uint32_t)e << 23 | rsqrt_fraction(odd, m) << 11;
 }
 
 BODY(rcpps) { for (int i = 0; i < 4; i++) r->s[i] = approx_rcp(s->s[i]); }
