@@ -1420,12 +1420,23 @@ static bool fpu_trig_prologue(CPUX86State *env, int *quadrant, XF *r)
     return true;
 }
 
-/* |x| < 2^-68 (threshold measured): the CPU gives sin x = tan x = x and cos x = 1 unrounded,
+/* |x| < 2^-68 (threshold measured): Intel gives sin x = tan x = x and cos x = 1 unrounded,
  * in every rounding mode, with PE (UE for a denormal x) and C1 = 0. A pseudo-denormal comes
- * back normalised. */
+ * back normalised. AMD (measured on an EPYC) rounds correctly in the current rounding mode,
+ * C1 = rounded up: sin x as a value just below |x| in magnitude (x - x^3/6), cos x as one
+ * just below 1, and tan x like sin x (not x + x^3/3). */
 static bool fx80_trig_tiny(floatx80 x) { return (x.sexp & 0x7fff) <= 0x3fff - 69; }
 
-static floatx80 fpu_sin_tiny(CPUX86State *env, floatx80 x)
+/* AMD: v minus a tiny fraction of its last place, rounded. */
+static floatx80 fpu_round_just_below(CPUX86State *env, floatx80 v)
+{
+    XF t = xf_from_fx80(v);
+    t.m--;
+    return fpu_round_xf(env, xf_norm(t));
+}
+
+/* Intel's tiny sin and tan: x itself. */
+static floatx80 fpu_trig_tiny_x(CPUX86State *env, floatx80 x)
 {
     if ((x.sexp & 0x7fff) == 0 && (x.mant >> 63))
         x.sexp |= 1;
@@ -1434,8 +1445,23 @@ static floatx80 fpu_sin_tiny(CPUX86State *env, floatx80 x)
     return x;
 }
 
+static floatx80 fpu_sin_tiny(CPUX86State *env, floatx80 x)
+{
+    return x86_cpu_is_amd() ? fpu_round_just_below(env, x) : fpu_trig_tiny_x(env, x);
+}
+
+/* AMD's tiny tan is x, or the number just below or just above it, depending on the bits of x
+ * in a way not modelled (powers of two and denormals give x itself, C1 = 0); both models
+ * use Intel's x, which is within 1 ulp. */
+static floatx80 fpu_tan_tiny(CPUX86State *env, floatx80 x)
+{
+    return fpu_trig_tiny_x(env, x);
+}
+
 static floatx80 fpu_cos_tiny(CPUX86State *env)
 {
+    if (x86_cpu_is_amd())
+        return fpu_round_just_below(env, fx80_one);
     fpu_raise(env, FPUS_PE);
     fpu_set_c1(env, false);
     return fx80_one;
@@ -1486,13 +1512,12 @@ static void x87_fsincos(CPUX86State *env)
         return;
     floatx80 x = ST(0);
     if (fpu_trig_prologue(env, &q, &r)) {
-        if (fx80_trig_tiny(x)) {
-            fpu_set_st(env, 0, fpu_sin_tiny(env, x));
-            fpu_push(env, fpu_cos_tiny(env));
-        } else {
-            fpu_set_st(env, 0, fpu_round_xf(env, xf_sin_quadrant(r, q)));
-            fpu_push(env, fpu_round_xf(env, xf_cos_quadrant(r, q)));
-        }
+        bool tiny = fx80_trig_tiny(x);
+        fpu_set_st(env, 0, tiny ? fpu_sin_tiny(env, x) : fpu_round_xf(env, xf_sin_quadrant(r, q)));
+        bool sin_c1 = env->fpus & FPUS_C1;
+        fpu_push(env, tiny ? fpu_cos_tiny(env) : fpu_round_xf(env, xf_cos_quadrant(r, q)));
+        if (x86_cpu_is_amd())
+            fpu_set_c1(env, sin_c1);       /* C1 of the sine on AMD, of the cosine on Intel */
     } else if (env->fpus & FPUS_C2) {
         return;                                    /* out of range: nothing changes */
     } else if (fx80_is_zero(x)) {
@@ -1512,8 +1537,8 @@ static void x87_fptan(CPUX86State *env)
     floatx80 x = ST(0);
     if (fpu_trig_prologue(env, &q, &r)) {
         XF t;
-        if (fx80_trig_tiny(x)) {                   /* tan x = x, as sin */
-            fpu_set_st(env, 0, fpu_sin_tiny(env, x));
+        if (fx80_trig_tiny(x)) {                   /* tan x = x, as sin on Intel */
+            fpu_set_st(env, 0, fpu_tan_tiny(env, x));
             fpu_push(env, fx80_one);
             return;
         }
