@@ -157,6 +157,21 @@ enum { LOCK_RMW_ADD, LOCK_RMW_OR, LOCK_RMW_AND, LOCK_RMW_XOR, LOCK_RMW_SUB, LOCK
 #define CPUID_MAX_EXT_LEAF 0x80000004u
 #define CPUID_BRAND_STRING "loongbt i386 virtual CPU"   /* up to 47 characters */
 
+/* The AMD model (cpu-model.h): the same features as "AuthenticAMD" family 0x14 (Bobcat: SSSE3,
+ * POPCNT, ABM and no SSE4.1, the AMD core closest to what loongbt implements) in AMD's leaf
+ * layout as measured on the EPYC: leaf 0x80000000 repeats the vendor; 0x80000001 repeats the
+ * signature and the leaf-1 EDX bits AMD mirrors there, plus MmxExt (the SSE integer
+ * instructions on MMX registers, part of loongbt's SSE); leaves above the maximum basic or
+ * extended leaf read as 0. The brand string is the same. */
+#define CPUID_AMD_VENDOR_EBX 0x68747541  /* "Auth" */
+#define CPUID_AMD_VENDOR_EDX 0x69746e65  /* "enti" */
+#define CPUID_AMD_VENDOR_ECX 0x444d4163  /* "cAMD" */
+#define CPUID_AMD_1_EAX_SIGNATURE 0x00500f20   /* family 0xf + 0x5 = 0x14, model 2, stepping 0 */
+#define CPUID_AMD_MIRRORED_EDX 0x0183f3ff      /* leaf-1 EDX bits 0-9, 12-17, 23, 24 */
+#define CPUID_8000_0001_EDX_MMXEXT (1u << 22)
+#define LOONGBT_CPUID_AMD_8000_0001_EDX \
+    ((LOONGBT_CPUID_1_EDX & CPUID_AMD_MIRRORED_EDX) | CPUID_8000_0001_EDX_MMXEXT)
+
 /* Exceptions raised by translated code / helpers (vector numbers as on the CPU), and
  * loongbt-internal exits to the main loop. */
 #define EXCP00_DIVZ   0

@@ -279,12 +279,43 @@ static uint32_t cpuid_brand_word(unsigned index)
     return w;                                  /* guest and hosts are little-endian here */
 }
 
+/* The AMD model's leaves (cpu.h); false for a leaf above the maximum (all zero). */
+static bool cpuid_amd(uint32_t leaf, uint32_t *eax, uint32_t *ebx, uint32_t *ecx, uint32_t *edx)
+{
+    if (leaf == 0 || leaf == 0x80000000) {
+        *eax = leaf ? CPUID_MAX_EXT_LEAF : CPUID_MAX_BASIC_LEAF;
+        *ebx = CPUID_AMD_VENDOR_EBX;
+        *ecx = CPUID_AMD_VENDOR_ECX;
+        *edx = CPUID_AMD_VENDOR_EDX;
+    } else if (leaf == 1) {
+        *eax = CPUID_AMD_1_EAX_SIGNATURE;
+        *ebx = CPUID_1_EBX;
+        *ecx = LOONGBT_CPUID_1_ECX;
+        *edx = LOONGBT_CPUID_1_EDX;
+    } else if (leaf == 0x80000001) {
+        *eax = CPUID_AMD_1_EAX_SIGNATURE;
+        *ecx = LOONGBT_CPUID_8000_0001_ECX;
+        *edx = LOONGBT_CPUID_AMD_8000_0001_EDX;
+    } else if (leaf >= 0x80000002 && leaf <= 0x80000004) {
+        unsigned base = (leaf - 0x80000002) * 4;
+        *eax = cpuid_brand_word(base);
+        *ebx = cpuid_brand_word(base + 1);
+        *ecx = cpuid_brand_word(base + 2);
+        *edx = cpuid_brand_word(base + 3);
+    } else {
+        return false;
+    }
+    return true;
+}
+
 void helper_cpuid(CPUX86State *env)
 {
     uint32_t leaf = env->regs[R_EAX];
     uint32_t eax = 0, ebx = 0, ecx = 0, edx = 0;
 
-    if (leaf == 0) {
+    if (x86_cpu_is_amd()) {
+        cpuid_amd(leaf, &eax, &ebx, &ecx, &edx);
+    } else if (leaf == 0) {
         eax = CPUID_MAX_BASIC_LEAF;
         ebx = CPUID_VENDOR_EBX;
         ecx = CPUID_VENDOR_ECX;

@@ -17,6 +17,7 @@
 #include <cmocka.h>
 
 #include "cpu.h"
+#include "cpu-model.h"
 #include "helper-proto.h"
 #include "qemu.h"
 
@@ -33,7 +34,7 @@ static const uint32_t edge_values[] = {
 #define NB_RANDOM 24
 static uint32_t test_values[ARRAY_SIZE(edge_values) + NB_RANDOM];
 static size_t nb_test_values;
-static bool host_is_intel;
+static bool host_is_intel, host_is_amd;
 
 static uint32_t xorshift32(void)
 {
@@ -56,6 +57,10 @@ static int setup_values(void **unused)
     }
     __get_cpuid(0, &a, &b, &c, &d);
     host_is_intel = b == CPUID_VENDOR_EBX && d == CPUID_VENDOR_EDX && c == CPUID_VENDOR_ECX;
+    host_is_amd = b == CPUID_AMD_VENDOR_EBX && d == CPUID_AMD_VENDOR_EDX &&
+                  c == CPUID_AMD_VENDOR_ECX;
+    /* The helpers that depend on the CPU model (rcl/rcr) follow this host's. */
+    x86_cpu_model = host_is_amd ? X86_CPU_MODEL_AMD : X86_CPU_MODEL_INTEL;
     return 0;
 }
 
@@ -412,16 +417,19 @@ static void run_rotate(const char *what, const hw_fn hw[3], const rc_helper_fn h
                     uint32_t out = helper_cc_compute_all(env->cc_dst, env->cc_src,
                                                          env->cc_src2, env->cc_op);
                     check_result(what, bits, a, count, want, got);
+                    /* With the model of this host's vendor every flag is as the CPU gives
+                     * it; on another vendor OF is checked where it is defined only. */
+                    bool exact = host_is_intel || host_is_amd;
                     uint32_t mask;
-                    if (eff == 0) {
-                        /* no rotation: the lazy state must be untouched; OF is undefined
-                         * on the CPU unless the masked count is 0 too */
+                    if (eff == 0 && !(masked && host_is_amd)) {
+                        /* no rotation: the lazy state must be untouched (Intel; AMD
+                         * recomputes OF when the masked count is not 0) */
                         check_result(what, bits, a, count, in_cc, env->cc_src);
-                        mask = masked && !host_is_intel ? CC_ALL & ~CC_O : CC_ALL;
+                        mask = masked && !exact ? CC_ALL & ~CC_O : CC_ALL;
                     } else {
                         /* CF and OF written, the rest kept; OF defined for count 1 only */
                         mask = CC_ALL & ~CC_O;
-                        if (masked == 1 || host_is_intel) {
+                        if (masked == 1 || exact) {
                             mask |= CC_O;
                         }
                     }
@@ -587,6 +595,8 @@ static void test_cpuid(void **state)
 {
     CPUX86State *env = &test_env;
     cpu_x86_init_user(env);
+    X86CPUModel host_model = x86_cpu_model;
+    x86_cpu_model = X86_CPU_MODEL_INTEL;
     env->regs[R_EAX] = 0;
     helper_cpuid(env);
     assert_int_equal(env->regs[R_EAX], 1);
@@ -618,6 +628,44 @@ static void test_cpuid(void **state)
         memcpy(brand + 16 * (leaf - 0x80000002), words, 16);
     }
     assert_string_equal(brand, CPUID_BRAND_STRING);
+    /* Leaves above the maximum: Intel repeats the highest basic leaf. */
+    env->regs[R_EAX] = 0x10;
+    helper_cpuid(env);
+    assert_int_equal(env->regs[R_EAX], CPUID_1_EAX_SIGNATURE);
+    x86_cpu_model = host_model;
+}
+
+/* The AMD model: same features, AMD vendor and leaf layout (cpu.h). */
+static void test_cpuid_amd(void **state)
+{
+    CPUX86State *env = &test_env;
+    cpu_x86_init_user(env);
+    X86CPUModel host_model = x86_cpu_model;
+    x86_cpu_model = X86_CPU_MODEL_AMD;
+    static const struct { uint32_t leaf, eax, ebx, ecx, edx; } expect[] = {
+        { 0, 1, CPUID_AMD_VENDOR_EBX, CPUID_AMD_VENDOR_ECX, CPUID_AMD_VENDOR_EDX },
+        { 1, CPUID_AMD_1_EAX_SIGNATURE, CPUID_1_EBX, LOONGBT_CPUID_1_ECX, LOONGBT_CPUID_1_EDX },
+        { 0x10, 0, 0, 0, 0 },
+        { 0x80000000, CPUID_MAX_EXT_LEAF, CPUID_AMD_VENDOR_EBX, CPUID_AMD_VENDOR_ECX,
+          CPUID_AMD_VENDOR_EDX },
+        { 0x80000001, CPUID_AMD_1_EAX_SIGNATURE, 0, LOONGBT_CPUID_8000_0001_ECX,
+          LOONGBT_CPUID_AMD_8000_0001_EDX },
+        { 0x80000005, 0, 0, 0, 0 },
+    };
+    for (size_t i = 0; i < ARRAY_SIZE(expect); i++) {
+        env->regs[R_EAX] = expect[i].leaf;
+        helper_cpuid(env);
+        assert_int_equal(env->regs[R_EAX], expect[i].eax);
+        assert_int_equal(env->regs[R_EBX], expect[i].ebx);
+        assert_int_equal(env->regs[R_ECX], expect[i].ecx);
+        assert_int_equal(env->regs[R_EDX], expect[i].edx);
+    }
+    const uint32_t vendor[3] = { CPUID_AMD_VENDOR_EBX, CPUID_AMD_VENDOR_EDX, CPUID_AMD_VENDOR_ECX };
+    assert_memory_equal(vendor, "AuthenticAMD", 12);
+    /* 0x80000001 EDX mirrors FPU TSC CX8 CMOV MMX FXSR, not the SSE bits */
+    assert_int_equal(LOONGBT_CPUID_AMD_8000_0001_EDX & (CPUID_EDX_SSE | CPUID_EDX_SSE2), 0);
+    assert_true(LOONGBT_CPUID_AMD_8000_0001_EDX & CPUID_EDX_CMOV);
+    x86_cpu_model = host_model;
 }
 
 static void test_rdtsc_monotonic(void **state)
@@ -746,6 +794,7 @@ int main(void)
         cmocka_unit_test(test_div_by_zero_exits),
         cmocka_unit_test(test_eflags_roundtrip),
         cmocka_unit_test(test_cpuid),
+        cmocka_unit_test(test_cpuid_amd),
         cmocka_unit_test(test_rdtsc_monotonic),
         cmocka_unit_test(test_cmpxchg8b),
         cmocka_unit_test(test_bound),
