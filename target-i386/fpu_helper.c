@@ -897,7 +897,9 @@ void helper_fnsave(CPUX86State *env, uint32_t addr, int32_t data32)
 
 /* FXSAVE, 32-bit layout: FCW FSW FTW(abridged) FOP FIP FCS FDP FDS MXCSR MXCSR_MASK, ST0-7 in
  * 16-byte slots, XMM0-7. Bytes 288-511 (reserved / available) are not written. MXCSR_MASK
- * depends on the CPU model (cpu-model.h). */
+ * depends on the CPU model (cpu-model.h); so does the last-instruction pointer block: AMD
+ * (measured on the EPYC) writes FOP FIP FCS FDP FDS as 0 unless an exception is pending
+ * (FSW.ES), and FDS as 0 while FDP is (tests/guest/x87-fip.c); Intel always stores them. */
 
 void cpu_x86_fxsave(CPUX86State *env, uint8_t *p)
 {
@@ -913,6 +915,12 @@ void cpu_x86_fxsave(CPUX86State *env, uint8_t *p)
     put32(p + 12, env->segs[R_CS].selector & 0xffff);
     put32(p + 16, env->fpdp);
     put32(p + 20, env->segs[R_DS].selector & 0xffff);
+    if (x86_cpu_is_amd()) {
+        if (!(fpu_status_word(env) & FPUS_ES))
+            memset(p + 6, 0, 18);
+        else if (!env->fpdp)
+            put32(p + 20, 0);          /* no memory operand since fninit: FDS 0 too */
+    }
     put32(p + 24, env->mxcsr);
     put32(p + 28, x86_cpu_mxcsr_mask());
     for (int i = 0; i < 8; i++) {
