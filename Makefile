@@ -65,7 +65,7 @@ ifeq ($(CONFIG_LIBPFM),y)
   endif
 endif
 
-SRCS := log.c exec.c cpu-exec.c translate-all.c disas.c disas-i386.c \
+SRCS := log.c exec.c cpu-exec.c translate-all.c profile.c disas.c disas-i386.c \
         tcg/tcg.c tcg/tcg-op.c tcg/optimize.c $(TCG_DIR)/tcg-target-disas.c \
         $(wildcard target-i386/*.c) $(wildcard hwassist/*.c) $(wildcard fpu/*.c) \
         $(filter-out linux-user/main.c,$(wildcard linux-user/*.c))

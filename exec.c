@@ -18,6 +18,7 @@
 #include "tcg.h"
 #include "qemu.h"
 #include "hwassist.h"
+#include "profile.h"
 
 uint8_t *code_gen_buffer;
 TranslationBlock *tbs;
@@ -506,6 +507,7 @@ void tb_phys_invalidate(TranslationBlock *tb, target_ulong page_addr)
     if (tb->cflags & CF_INVALID)
         return;
     tb->cflags |= CF_INVALID;   /* cpu-exec and tb_add_jump never chain from/to it again */
+    profile_count(PROFILE_TBS_INVALIDATED);
     tb_phys_hash_remove(tb);
 
     for (int n = 0; n < 2; n++)
@@ -572,6 +574,8 @@ void tb_flush(CPUX86State *env)
 {
     qemu_log_mask(CPU_LOG_CHAIN | CPU_LOG_EXEC, "tb_flush: %d TBs, %zu code bytes\n", nb_tbs,
                   (size_t)((uint8_t *)tcg_ctx->code_gen_ptr - (uint8_t *)code_gen_after_prologue));
+    profile_count(PROFILE_FLUSHES);
+    profile_add(PROFILE_TBS_FLUSHED, (uint64_t)nb_tbs);
     nb_tbs = 0;
     memset(tb_phys_hash, 0, sizeof(tb_phys_hash));
     for (int i = 0; i < nb_cpus; i++)

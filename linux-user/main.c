@@ -12,6 +12,7 @@
 #include "exec-all.h"
 #include "log.h"
 #include "syscall_defs.h"
+#include "profile.h"
 
 #define LOONGBT_VERSION "0.1"
 
@@ -94,7 +95,8 @@ static void env_set(EnvList *e, char *assignment)
     OPTION("one-insn-per-tb", false, "",          "translate one guest instruction per block") \
     OPTION("tb-size",         true,  "size",      "code buffer size, K/M suffixes allowed (env LOONGBT_TB_SIZE)") \
     OPTION("no-chain",        false, "",          "do not chain translated blocks (overrides CONFIG_TB_CHAIN)") \
-    OPTION("host-page-size",  true,  "bytes",     "work as if host pages were this big, e.g. 16384 (env LOONGBT_HOST_PAGE_SIZE)")
+    OPTION("host-page-size",  true,  "bytes",     "work as if host pages were this big, e.g. 16384 (env LOONGBT_HOST_PAGE_SIZE)") \
+    OPTION("stats-json",      true,  "file",      "write run statistics and profile counters to file as JSON at exit (env LOONGBT_STATS_JSON)")
 
 static void usage_line(FILE *f)
 {
@@ -154,6 +156,7 @@ typedef struct Options {
     int loglevel;
     const char *logfile;
     const char *argv0;
+    const char *stats_json;
     bool singlestep;
     bool no_chain;
 } Options;
@@ -181,7 +184,9 @@ static int parse_args(int argc, char **argv, Options *o, EnvList *env)
             if (i + 1 >= argc) usage_error("option '%s' needs an argument", argv[i]);
             arg = argv[++i];
         }
-        if (strcmp(opt, "D") && strcmp(opt, "E") && strcmp(opt, "U") && strcmp(opt, "0")) {
+        /* Not passed on to a guest execve: -stats-json is the file of this process only. */
+        if (strcmp(opt, "D") && strcmp(opt, "E") && strcmp(opt, "U") && strcmp(opt, "0") &&
+            strcmp(opt, "stats-json")) {
             reexec_options[reexec_option_count++] = argv[i - has_arg];
             if (has_arg) reexec_options[reexec_option_count++] = (char *)arg;
         }
@@ -215,6 +220,8 @@ static int parse_args(int argc, char **argv, Options *o, EnvList *env)
             if (!o->tb_size) usage_error("bad -tb-size '%s' (64K..2G, K/M/G suffix)", arg);
         } else if (!strcmp(opt, "no-chain")) {
             o->no_chain = true;
+        } else if (!strcmp(opt, "stats-json")) {
+            o->stats_json = arg;
         } else if (!strcmp(opt, "host-page-size")) {
             if (!host_page_size_override(arg))
                 usage_error("bad -host-page-size '%s' (power of two, real page size..64K)", arg);
@@ -331,12 +338,16 @@ int main(int argc, char **argv)
         reexec_command = s;
         env_unset(&guest_env, "LOONGBT_REEXEC");
     }
+    /* Like -stats-json, for this process only: a guest execve must not write the same file. */
+    o.stats_json = getenv("LOONGBT_STATS_JSON");
+    env_unset(&guest_env, "LOONGBT_STATS_JSON");
     prog = parse_args(argc, argv, &o, &guest_env);
     guest_env.vars[guest_env.count] = NULL;
 
     qemu_set_log_filename(o.logfile);
     qemu_loglevel = o.loglevel;
     if (o.no_chain) tb_chain_enabled = false;
+    profile_init(o.stats_json);
 
     guest_space_init();
     syscall_init();
