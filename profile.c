@@ -196,24 +196,27 @@ static void print_table(const ProfileTotals *t, const HotTB *hot, int nb_hot)
         qemu_log("stats: run-time counters off (build with CONFIG_PROFILE=y)\n");
         for (int c = 0; c < PROFILE_COUNTER_COUNT; c++)
             if (profile_counter_is_static(c))
-                qemu_log("stats: %-22s %14" PRIu64 "  %s\n", counter_keys[c], profile_counters[c], counter_help[c]);
+                qemu_log("stats: %-24s %14" PRIu64 "  %s\n", counter_keys[c], profile_counters[c], counter_help[c]);
         qemu_log_flush();
         return;
     }
     qemu_log("stats: ---- run-time profile (CONFIG_PROFILE) ----\n");
-    qemu_log("stats: %-22s %14" PRIu64 "\n", "guest insns executed", t->guest_insns);
+    qemu_log("stats: %-24s %14" PRIu64 "\n", "guest insns executed", t->guest_insns);
     if (!profile_host_insns_unknown)
-        qemu_log("stats: %-22s %14" PRIu64 "  dynamic inflation %.2f host insns per guest insn\n",
+        qemu_log("stats: %-24s %14" PRIu64 "  dynamic inflation %.2f host insns per guest insn\n",
                  "host insns executed", t->host_insns, ratio(t->host_insns, t->guest_insns));
     else
-        qemu_log("stats: %-22s %14s  (this back end cannot count its instructions)\n", "host insns executed", "n/a");
-    qemu_log("stats: %-22s %14" PRIu64 "\n", "TB executions", t->tb_executions);
+        qemu_log("stats: %-24s %14s  (this back end cannot count its instructions)\n", "host insns executed", "n/a");
+    qemu_log("stats: %-24s %14" PRIu64 "\n", "TB executions", t->tb_executions);
     qemu_log("stats: transitions out of translated blocks:\n");
-    qemu_log("stats: %-22s %14" PRIu64 "  direct jumps chained TB to TB\n", "chained", t->chained);
-    for (int l = 0; l < PROFILE_LOOKUP_COUNT; l++)
-        qemu_log("stats: indirect %-13s %14" PRIu64 "\n", lookup_keys[l], profile_lookups[l]);
+    qemu_log("stats: %-24s %14" PRIu64 "  direct jumps chained TB to TB\n", "chained", t->chained);
+    for (int l = 0; l < PROFILE_LOOKUP_COUNT; l++) {
+        char label[40];
+        snprintf(label, sizeof(label), "indirect %s", lookup_keys[l]);
+        qemu_log("stats: %-24s %14" PRIu64 "\n", label, profile_lookups[l]);
+    }
     for (int c = 0; c < PROFILE_COUNTER_COUNT; c++)
-        qemu_log("stats: %-22s %14" PRIu64 "  %s\n", counter_keys[c], profile_counters[c], counter_help[c]);
+        qemu_log("stats: %-24s %14" PRIu64 "  %s\n", counter_keys[c], profile_counters[c], counter_help[c]);
     qemu_log("stats: hottest TBs:       pc symbol                       executions  guest insns   host insns\n");
     for (int i = 0; i < nb_hot; i++) {
         char sym[64];
