@@ -14,8 +14,10 @@ $(foreach v,$(CONFIG_VARS),$(eval override $(v) := $(strip $($(v)))))
 
 lc = $(shell echo '$(1)' | tr A-Z a-z)
 config_default = $(shell sed -n 's/^$(1)[ ]*?=[ ]*\([yn]\).*/\1/p' configs.mk)
-# Folder suffix: one part per switch that differs from its default.
-VARIANT := $(strip $(foreach v,$(CONFIG_VARS),$(if $(filter-out $(call config_default,$(v)),$($(v))),$(if $(filter n,$($(v))),-no_,-)$(call lc,$(patsubst CONFIG_%,%,$(v))))))
+# Folder suffix: one part per switch that differs from its default, joined without blanks
+# (build/x86_64-no_tb_chain-profile).
+empty :=
+VARIANT := $(subst $(empty) $(empty),,$(strip $(foreach v,$(CONFIG_VARS),$(if $(filter-out $(call config_default,$(v)),$($(v))),$(if $(filter n,$($(v))),-no_,-)$(call lc,$(patsubst CONFIG_%,%,$(v)))))))
 BUILD := build/$(HOST)$(VARIANT)
 # Back-end folder per host (tcg/<backend>/ holds the same file set for every host).
 TCG_BACKEND_x86_64 := x86_64

@@ -16,6 +16,7 @@
 #include "loongbt-common.h"
 #include "log.h"
 #include "tcg.h"
+#include "exec-all.h"
 #include "profile.h"
 #include "guest-syms.h"
 
@@ -298,6 +299,11 @@ static void write_json(FILE *f, const ProfileTotals *t, const HotTB *hot, int nb
     bool host_known = CONFIG_PROFILE && !profile_host_insns_unknown;
     fprintf(f, "{\n  \"profile\": %s,\n  \"host\": \"%s\",\n  \"build\": \"%s\",\n",
             CONFIG_PROFILE ? "true" : "false", LOONGBT_HOST, LOONGBT_BUILD_DIR);
+    fprintf(f, "  \"config\": {");
+#define X(name, value) fprintf(f, "\"%s\": %s, ", #name, (value) ? "true" : "false");
+    CONFIG_LIST(X)
+#undef X
+    fprintf(f, "\"chain\": %s},\n", tb_chain_enabled ? "true" : "false");   /* after -no-chain */
     fprintf(f, "  ");
     json_dyn(f, "guest_insns", t->guest_insns, ",\n  ");
     if (host_known)
