@@ -215,6 +215,8 @@ static bool tb_chainable(const TranslationBlock *tb)
 static void profile_tb_return(uintptr_t exit)
 {
     profile_count(PROFILE_TB_RETURNS);
+    if (exit)
+        profile_count(PROFILE_TB_RETURNS_VALUE);
     if (exit & ~(uintptr_t)TB_EXIT_MASK) {
         if ((exit & TB_EXIT_MASK) <= TB_EXIT_IDX1)
             profile_count(PROFILE_DIRECT_VIA_LOOP);

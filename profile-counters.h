@@ -14,6 +14,7 @@
     X(DIRECT_VIA_LOOP, "direct_via_loop", DYNAMIC, "direct jumps that went back through the main loop (unchained goto_tb)") \
     X(OTHER_VIA_LOOP,  "other_via_loop",  DYNAMIC, "other returns to the main loop with a pc to look up (end of block after a state change, single-step)") \
     X(TB_RETURNS,      "tb_returns",      DYNAMIC, "returns from translated code to the main loop (all exit_tb, goto_ptr misses)") \
+    X(TB_RETURNS_VALUE, "tb_returns_with_value", DYNAMIC, "those of them by exit_tb with a TB | slot value (epilogue entered one instruction later)") \
     X(SYSCALLS,        "syscalls",        DYNAMIC, "exits for a system call (int $0x80, sysenter)") \
     X(EXCEPTIONS,      "exceptions",      DYNAMIC, "exits for a guest exception (fault, trap, #DE, #UD...) turned into a guest signal") \
     X(HELPER_EXITS,    "helper_exits",    DYNAMIC, "other exits from the middle of a block through cpu_loop_exit") \

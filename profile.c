@@ -102,9 +102,19 @@ ProfileSegment *profile_segment_new(void)
     return seg_at(nb_segs++);
 }
 
+static long prologue_insns = -1, epilogue_insns = -1;
+
+void profile_set_prologue(long pro, long epi)
+{
+    prologue_insns = pro;
+    epilogue_insns = epi;
+}
+
 /* ------------------------------------------------------------------ totals */
 typedef struct ProfileTotals {
     uint64_t tb_executions, guest_insns, host_insns, goto_tb_reached, chained;
+    uint64_t tb_entries;                /* tcg_qemu_tb_exec calls: returns + cpu_loop_exit unwinds */
+    int64_t prologue_epilogue_insns;    /* -1: unknown */
 } ProfileTotals;
 
 typedef struct HotTB {
@@ -141,6 +151,15 @@ static ProfileTotals profile_totals(void)
      * which returns to the main loop as one DIRECT_VIA_LOOP exit. */
     uint64_t via_loop = profile_counters[PROFILE_DIRECT_VIA_LOOP];
     t.chained = t.goto_tb_reached > via_loop ? t.goto_tb_reached - via_loop : 0;
+    /* Every entry runs the prologue; a return (not a cpu_loop_exit unwind) the epilogue, one
+     * instruction less when exit_tb carries a value (it skips the zeroing of the result). */
+    t.tb_entries = profile_counters[PROFILE_TB_RETURNS] + profile_counters[PROFILE_SYSCALLS] +
+                   profile_counters[PROFILE_EXCEPTIONS] + profile_counters[PROFILE_HELPER_EXITS];
+    t.prologue_epilogue_insns = -1;
+    if (prologue_insns >= 0 && epilogue_insns >= 0)
+        t.prologue_epilogue_insns = (int64_t)(t.tb_entries * (uint64_t)prologue_insns +
+                                              profile_counters[PROFILE_TB_RETURNS] * (uint64_t)epilogue_insns -
+                                              profile_counters[PROFILE_TB_RETURNS_VALUE]);
     return t;
 }
 
@@ -209,6 +228,9 @@ static void print_table(const ProfileTotals *t, const HotTB *hot, int nb_hot)
     else
         qemu_log("stats: %-24s %14s  (this back end cannot count its instructions)\n", "host insns executed", "n/a");
     qemu_log("stats: %-24s %14" PRIu64 "\n", "TB executions", t->tb_executions);
+    if (t->prologue_epilogue_insns >= 0)
+        qemu_log("stats: %-24s %14" PRId64 "  host insns of the prologue/epilogue (%ld/%ld per entry/return), not in host insns\n",
+                 "prologue/epilogue insns", t->prologue_epilogue_insns, prologue_insns, epilogue_insns);
     qemu_log("stats: transitions out of translated blocks:\n");
     qemu_log("stats: %-24s %14" PRIu64 "  direct jumps chained TB to TB\n", "chained", t->chained);
     for (int l = 0; l < PROFILE_LOOKUP_COUNT; l++) {
@@ -312,8 +334,12 @@ static void write_json(FILE *f, const ProfileTotals *t, const HotTB *hot, int nb
     else
         fprintf(f, "\"host_insns\": null,\n  \"inflation\": null,\n  ");
     json_dyn(f, "tb_executions", t->tb_executions, ",\n  ");
-    json_dyn(f, "main_loop_exits", profile_counters[PROFILE_TB_RETURNS] + profile_counters[PROFILE_SYSCALLS] +
-             profile_counters[PROFILE_EXCEPTIONS] + profile_counters[PROFILE_HELPER_EXITS], ",\n  ");
+    json_dyn(f, "main_loop_exits", t->tb_entries, ",\n  ");
+    if (host_known && t->prologue_epilogue_insns >= 0)
+        fprintf(f, "\"prologue_epilogue_insns\": %" PRId64 ",\n  \"prologue_insns\": %ld,\n  "
+                "\"epilogue_insns\": %ld,\n  ", t->prologue_epilogue_insns, prologue_insns, epilogue_insns);
+    else
+        fprintf(f, "\"prologue_epilogue_insns\": null,\n  \"prologue_insns\": null,\n  \"epilogue_insns\": null,\n  ");
     json_dyn(f, "goto_tb_reached", t->goto_tb_reached, ",\n  ");
     for (int l = 0; l < PROFILE_LOOKUP_COUNT; l++) {
         char key[48];

@@ -100,6 +100,10 @@ ProfileSegment *profile_segment_new(void);
 /* Set by tcg.c when the back end cannot count its instructions (x86_64 without capstone). */
 extern bool profile_host_insns_unknown;
 
+/* Host instructions of the prologue (run at each entry into translated code) and of the
+ * epilogue (from the exit_tb 0 / goto_ptr miss entry); set by tcg_prologue_init. */
+void profile_set_prologue(long prologue_insns, long epilogue_insns);
+
 /* ---- output */
 /* Once at start-up: json_path from -stats-json or LOONGBT_STATS_JSON (NULL: none). */
 void profile_init(const char *json_path);

@@ -148,6 +148,11 @@ void tcg_prologue_init(TCGContext *s)
     tcg_flush_icache_range((uintptr_t)buf, (uintptr_t)buf + size);
     s->code_gen_prologue = buf;
     s->code_gen_ptr = buf + QEMU_ALIGN_UP(size, 64);
+    if (CONFIG_PROFILE) {
+        size_t pro = (size_t)((uint8_t *)s->code_gen_epilogue - buf);
+        profile_set_prologue(tcg_target_insn_count(buf, pro),
+                             tcg_target_insn_count(buf + pro, size - pro));
+    }
     if (qemu_loglevel_mask(CPU_LOG_OUT_ASM)) {
         FILE *f = qemu_logfile ? qemu_logfile : stderr;
         fprintf(f, "PROLOGUE: [size=%zu]\n", size);

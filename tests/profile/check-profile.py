@@ -95,6 +95,15 @@ def profile_checks():
         expect("direct N=%d indirect" % n, sum(ind(d).values()), 0)
         expect("direct N=%d syscalls" % n, d.get("syscalls"), 1)
     chain = db.get("config", {}).get("chain")      # false in a CONFIG_TB_CHAIN=n build
+    # 4 returns to the main loop (the first run of each goto_tb exit, or every one unchained)
+    # and the exit syscall
+    for n, d in ((a, da), (b, db)):
+        rets = 4 if chain else 2 * n
+        expect("direct N=%d main_loop_exits" % n, d.get("main_loop_exits"), rets + 1)
+        pro, epi = d.get("prologue_insns") or 0, d.get("epilogue_insns") or 0
+        check("direct N=%d prologue/epilogue sizes known" % n, pro > 3 and epi > 3)
+        expect("direct N=%d prologue_epilogue_insns" % n, d.get("prologue_epilogue_insns"),
+               (rets + 1) * pro + rets * (epi - 1))
     expect("direct chained difference", tr(db, "chained") - tr(da, "chained"), 2 * K if chain else 0)
     expect("direct direct_via_loop difference", tr(db, "direct_via_loop") - tr(da, "direct_via_loop"),
            0 if chain else 2 * K)
