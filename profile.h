@@ -5,7 +5,7 @@
  *
  * Generated code (CONFIG_PROFILE only): tcg-op.c puts a count_exec op at the start of every
  * straight-line piece of a TB (the TB entry, after each label, after each conditional branch,
- * just before and just after each goto_tb). tcg_gen_code gives each one a ProfileSegment and
+ * just before and just after each goto_tb, before each exit_tb). tcg_gen_code gives each one a ProfileSegment and
  * records, per segment, the host instructions of its code (the count_exec code itself
  * excluded) and the guest instructions that start in it. Executions x those lengths give the
  * guest and host instructions executed; the segment before a goto_tb minus the one after it

@@ -133,7 +133,8 @@ TCGLabel *gen_new_label(void)
 
 /* CONFIG_PROFILE: a new counted segment starts here (profile.h). Used at the TB entry and at
  * every point where straight-line code can begin or stop being followed: after a label, after
- * a conditional branch (its fall-through), around goto_tb. Nothing in the plain build. */
+ * a conditional branch (its fall-through), around goto_tb, before exit_tb. Nothing in the
+ * plain build. */
 void tcg_gen_count_exec(void)
 {
     if (CONFIG_PROFILE)
@@ -174,9 +175,12 @@ void tcg_gen_brcondi_i32(TCGCond cond, TCGv_i32 a, int32_t b, TCGLabel *l)
     }
 }
 
+/* Counted as its own segment (profile build): after a helper that raises an exception
+ * (cpu_loop_exit never returns) the exit is not run, and its instructions are not counted. */
 void tcg_gen_exit_tb(const struct TranslationBlock *tb, unsigned idx)
 {
     uintptr_t val = tb ? (uintptr_t)tb + idx : 0;
+    tcg_gen_count_exec();
     gen_op1(INDEX_op_exit_tb, val);
 }
 

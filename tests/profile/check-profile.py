@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """check-profile.py - exact tests of loongbt's run-time counters (CONFIG_PROFILE, issue 8).
 
-Usage: check-profile.py LOONGBT BIN_DIR [--plain]
+Usage: check-profile.py LOONGBT BIN_DIR [--plain | --qemu]
 
 BIN_DIR holds the crafted guest programs of tests/profile, each .S built twice, with N = BASE
 and N = BASE + K (name-BASE, name-BASE+K), plus forkexec. Every program runs natively first
@@ -10,6 +10,9 @@ checked exactly: absolute values where the program has no libc (every executed i
 in the .S file), and differences of exactly K (or 2K...) between the two N.
 --plain: LOONGBT is a build without CONFIG_PROFILE: only the static figures and the
 "profile": false shape of the JSON are checked.
+--qemu: LOONGBT is the .run wrapper of a LoongArch build (qemu-loongarch64 command on its exec
+line): host_insns and prologue_epilogue_insns are also compared with qemu's own count of the
+instructions run in the code buffer (qemu-count.py), which must be equal.
 Prints one line per check and "profile-tests: N passed, N failed"; exits 1 on a failure.
 """
 import json
@@ -26,6 +29,7 @@ N1, N2 = BASE, BASE + K
 loongbt = sys.argv[1]
 bindir = sys.argv[2]
 plain = "--plain" in sys.argv[3:]
+with_qemu = "--qemu" in sys.argv[3:]
 tmp = tempfile.mkdtemp(prefix="check-profile.")
 passed = failed = 0
 
@@ -176,6 +180,26 @@ def profile_checks():
     check("-d stats table: translation statistics", "TBs," in err and "guest insns translated" in err)
 
 
+def qemu_checks():
+    """host_insns against qemu-loongarch64's count of the same run (see qemu-count.py)."""
+    with open(loongbt) as f:
+        line = [l for l in f if l.startswith("exec ")][-1].split()
+    prefix, binary = line[1:-2], line[-2]          # exec QEMU -L ROOT LOONGBT "$@"
+    here = os.path.dirname(os.path.abspath(__file__))
+    for prog in ("direct-%d" % N2, "calls-%d" % N2, "returns-%d" % N2, "syscalls-%d" % N2,
+                 "signals-%d" % N1, "fatal-%d" % N1):
+        r = subprocess.run([sys.executable, os.path.join(here, "qemu-count.py"), *prefix, "--", binary,
+                            os.path.join(bindir, prog)], capture_output=True, timeout=900)
+        try:
+            q = json.loads(r.stdout)
+        except ValueError:
+            q = {}
+        lb = q.get("loongbt") or {}
+        for key in ("host_insns", "prologue_epilogue_insns"):
+            check("%s %s = qemu-loongarch64's count %s" % (prog, key, q.get(key)),
+                  q.get(key) is not None and lb.get(key) == q.get(key), "(loongbt %s)" % lb.get(key))
+
+
 def plain_checks():
     native, rc, d, err = run("direct", N1)
     check("plain direct: exit status and json", rc == native and d is not None)
@@ -215,6 +239,8 @@ if plain:
     plain_checks()
 else:
     profile_checks()
+    if with_qemu:
+        qemu_checks()
 forkexec_checks()
 shutil.rmtree(tmp, ignore_errors=True)
 print("profile-tests: %d passed, %d failed" % (passed, failed))
