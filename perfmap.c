@@ -22,6 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
@@ -88,10 +89,22 @@ static void flush_all(void)
     out_flush(&jit_out);
 }
 
+int perf_fd_out_of_guest_way(int fd)
+{
+    struct rlimit lim;
+    if (fd < 0 || getrlimit(RLIMIT_NOFILE, &lim) != 0 || lim.rlim_cur < 256) return fd;
+    rlim_t top = lim.rlim_cur > 65536 ? 65536 : lim.rlim_cur;
+    int high = fcntl(fd, F_DUPFD_CLOEXEC, (int)(top - 64));   /* lowest free from there */
+    if (high < 0) return fd;
+    close(fd);
+    return high;
+}
+
 /* Create the file; the caller has put the pid-specific name into o->path. */
 static bool out_create(OutFile *o, const char *what)
 {
-    o->fd = open(o->path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);   /* readable: jitdump maps it */
+    /* O_RDWR: the jitdump is mapped from this descriptor */
+    o->fd = perf_fd_out_of_guest_way(open(o->path, O_RDWR | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
     if (o->fd < 0) {
         fprintf(stderr, "loongbt-i386: %s: cannot create %s: %s; going on without it\n",
                 what, o->path, strerror(errno));

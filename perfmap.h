@@ -20,6 +20,11 @@ extern bool perfmap_active;           /* either output is on */
 bool perfmap_open_map(void);
 bool perfmap_open_jitdump(void);
 
+/* Move one of loongbt's own descriptors (perf map, jitdump, perf events) near the top of the
+ * descriptor limit, so the guest's open() returns the numbers it would natively. Returns the
+ * new descriptor (the old one is closed), or fd itself if it cannot be moved. */
+int perf_fd_out_of_guest_way(int fd);
+
 void perfmap_write_block(const void *code, size_t size, uint32_t guest_pc);
 
 /* The translator's hook, once per emitted block. */

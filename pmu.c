@@ -45,6 +45,7 @@ __thread PmuPhase pmu_phase = PMU_LOOP;
 #include "exec-all.h"
 #include "tcg.h"
 #include "guest-syms.h"
+#include "perfmap.h"
 
 #define PMU_MAX_EVENTS     8
 #define RING_DATA_PAGES    64              /* power of two */
@@ -52,14 +53,15 @@ __thread PmuPhase pmu_phase = PMU_LOOP;
 #define SAMPLE_DEFAULT_FREQ 4000
 
 static const char *const phase_label[PMU_NB_PHASES] = {
-#define PMU_PHASE_LABEL(name, label) label,
+#define PMU_PHASE_LABEL(name, label, key) label,
     PMU_PHASE_LIST(PMU_PHASE_LABEL)
 #undef PMU_PHASE_LABEL
 };
 
-/* JSON keys: the labels with '_' for ' ' and '/'. */
 static const char *const phase_key[PMU_NB_PHASES] = {
-    "translated_code", "helpers", "translation", "lookup_main_loop", "syscalls"
+#define PMU_PHASE_KEY(name, label, key) key,
+    PMU_PHASE_LIST(PMU_PHASE_KEY)
+#undef PMU_PHASE_KEY
 };
 
 /* ------------------------------------------------------------------ sample tables */
@@ -97,7 +99,7 @@ typedef struct PmuEvent {
     uint64_t exact[PMU_NB_PHASES];    /* counting: TRANSLATE and SYSCALL shares */
     uint64_t phase_start;             /* counter value when the current exact phase began */
     uint64_t weight[PMU_NB_PHASES];   /* sample weight per phase (HELPER: code phase, host pc) */
-    uint64_t share[PMU_NB_PHASES];    /* the split as last reported */
+    uint64_t total, share[PMU_NB_PHASES];   /* the split, from compute_shares */
     uint64_t samples;
     Ring ring;
     bool user_only;                   /* the kernel could not be included */
@@ -133,7 +135,8 @@ static void load_host_symbols(void)
 
 static long perf_open(struct perf_event_attr *attr)
 {
-    return syscall(SYS_perf_event_open, attr, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+    long fd = syscall(SYS_perf_event_open, attr, 0, -1, -1, PERF_FLAG_FD_CLOEXEC);
+    return fd < 0 ? fd : perf_fd_out_of_guest_way((int)fd);
 }
 
 static const char *open_failure(int err)
@@ -318,13 +321,16 @@ void pmu_transition(PmuPhase next)
 }
 
 /* ------------------------------------------------------------------ report */
-static void print_counts(FILE *f, PmuEvent *e)
+/* The split of the total (see the top of the file); the shares sum to the total. */
+static void compute_shares(PmuEvent *e)
 {
-    uint64_t total = read_counter(e), share[PMU_NB_PHASES] = { 0 };
-    share[PMU_TRANSLATE] = e->exact[PMU_TRANSLATE] < total ? e->exact[PMU_TRANSLATE] : total;
-    share[PMU_SYSCALL] = e->exact[PMU_SYSCALL] < total - share[PMU_TRANSLATE]
-                         ? e->exact[PMU_SYSCALL] : total - share[PMU_TRANSLATE];
-    uint64_t rest = total - share[PMU_TRANSLATE] - share[PMU_SYSCALL];
+    uint64_t *share = e->share;
+    e->total = read_counter(e);
+    memset(e->share, 0, sizeof(e->share));
+    share[PMU_TRANSLATE] = e->exact[PMU_TRANSLATE] < e->total ? e->exact[PMU_TRANSLATE] : e->total;
+    share[PMU_SYSCALL] = e->exact[PMU_SYSCALL] < e->total - share[PMU_TRANSLATE]
+                         ? e->exact[PMU_SYSCALL] : e->total - share[PMU_TRANSLATE];
+    uint64_t rest = e->total - share[PMU_TRANSLATE] - share[PMU_SYSCALL];
     uint64_t w = e->weight[PMU_CODE] + e->weight[PMU_HELPER] + e->weight[PMU_LOOP];
     if (w) {
         share[PMU_CODE] = (uint64_t)((double)rest * (double)e->weight[PMU_CODE] / (double)w);
@@ -332,13 +338,17 @@ static void print_counts(FILE *f, PmuEvent *e)
         if (share[PMU_CODE] + share[PMU_HELPER] > rest) share[PMU_HELPER] = rest - share[PMU_CODE];
     }
     share[PMU_LOOP] = rest - share[PMU_CODE] - share[PMU_HELPER];
+}
+
+static void print_counts(FILE *f, const PmuEvent *e)
+{
+    bool split = e->weight[PMU_CODE] + e->weight[PMU_HELPER] + e->weight[PMU_LOOP];
     fprintf(f, "perf: %s: %llu total%s (translation, syscalls exact; the rest split by %llu samples%s)\n",
-            e->name, (unsigned long long)total, e->user_only ? ", user space only" : "",
-            (unsigned long long)e->samples, w ? "" : ": none, all shown as lookup/main loop");
+            e->name, (unsigned long long)e->total, e->user_only ? ", user space only" : "",
+            (unsigned long long)e->samples, split ? "" : ": none, all shown as lookup/main loop");
     for (int p = 0; p < PMU_NB_PHASES; p++)
-        fprintf(f, "perf:   %-18s %20llu %6.2f%%\n", phase_label[p], (unsigned long long)share[p],
-                total ? 100.0 * (double)share[p] / (double)total : 0.0);
-    memcpy(e->share, share, sizeof(share));   /* for pmu_report_json */
+        fprintf(f, "perf:   %-18s %20llu %6.2f%%\n", phase_label[p], (unsigned long long)e->share[p],
+                e->total ? 100.0 * (double)e->share[p] / (double)e->total : 0.0);
 }
 
 static int bucket_order(const void *a, const void *b)
@@ -379,7 +389,10 @@ static void print_samples(FILE *f, PmuEvent *e)
     if (!rows) { free(blocks); free(hosts); return; }
     for (size_t i = 0; i < nb; i++) {
         char sym[256];
-        if (!guest_syms_lookup((uint32_t)blocks[i].key, sym, sizeof(sym))) strcpy(sym, "?");
+        char where[200];
+        uint32_t pc = (uint32_t)blocks[i].key;
+        if (!guest_syms_lookup(pc, sym, sizeof(sym)))      /* no symbol: (file+0xaddr) */
+            snprintf(sym, sizeof(sym), "(%s)", guest_syms_lookup_file(pc, where, sizeof(where)) ? where : "?");
         rows[n].weight = blocks[i].weight;
         snprintf(rows[n++].name, sizeof(rows->name), "block 0x%08x %s", (unsigned)blocks[i].key, sym);
     }
@@ -436,12 +449,18 @@ static void print_samples(FILE *f, PmuEvent *e)
 
 static bool reported;
 
+/* Close the current exact phase and take in the last samples; then the counts are final
+ * (what runs after this, the report itself, is not split). */
 static void finish(void)
 {
-    if (!thread_measured) return;
-    pmu_transition(pmu_phase == PMU_SYSCALL ? PMU_LOOP : pmu_phase);   /* close exact phase */
-    for (int i = 0; i < nb_events; i++)
-        if (events[i].ring.fd >= 0) drain(&events[i], pmu_phase);
+    static bool finished;
+    if (finished || !thread_measured) return;
+    finished = true;
+    pmu_transition(PMU_LOOP);
+    for (int i = 0; i < nb_events; i++) {
+        if (events[i].ring.fd >= 0) drain(&events[i], PMU_LOOP);
+        if (!sampling_mode) compute_shares(&events[i]);
+    }
 }
 
 void pmu_report(FILE *f)
@@ -456,15 +475,14 @@ void pmu_report(FILE *f)
 
 void pmu_report_json(FILE *f)
 {
-    if (!reported) pmu_report(stderr);
+    finish();
     fputc('{', f);
     for (int i = 0; i < nb_events && !sampling_mode; i++) {
-        uint64_t total = 0;
-        for (int p = 0; p < PMU_NB_PHASES; p++) total += events[i].share[p];
-        fprintf(f, "%s\"%s\": {\"total\": %llu", i ? ", " : "", events[i].name, (unsigned long long)total);
+        fprintf(f, "%s\"%s\": {\"total\": %llu", i ? ", " : "", events[i].name, (unsigned long long)events[i].total);
         for (int p = 0; p < PMU_NB_PHASES; p++)
             fprintf(f, ", \"%s\": %llu", phase_key[p], (unsigned long long)events[i].share[p]);
-        fprintf(f, ", \"samples\": %llu}", (unsigned long long)events[i].samples);
+        fprintf(f, ", \"samples\": %llu, \"user_only\": %s}", (unsigned long long)events[i].samples,
+                events[i].user_only ? "true" : "false");
     }
     fputc('}', f);
 }

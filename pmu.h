@@ -16,16 +16,16 @@
 #include <stdbool.h>
 #include <stdio.h>
 
-/* PMU_PHASE(name, label): where time is split; the order is the report's. */
+/* PMU_PHASE(name, label, JSON key): where time is split; the order is the report's. */
 #define PMU_PHASE_LIST(PMU_PHASE) \
-    PMU_PHASE(CODE,      "translated code") \
-    PMU_PHASE(HELPER,    "helpers") \
-    PMU_PHASE(TRANSLATE, "translation") \
-    PMU_PHASE(LOOP,      "lookup/main loop") \
-    PMU_PHASE(SYSCALL,   "syscalls")
+    PMU_PHASE(CODE,      "translated code",  "translated_code") \
+    PMU_PHASE(HELPER,    "helpers",          "helpers") \
+    PMU_PHASE(TRANSLATE, "translation",      "translation") \
+    PMU_PHASE(LOOP,      "lookup/main loop", "lookup_main_loop") \
+    PMU_PHASE(SYSCALL,   "syscalls",         "syscalls")
 
 typedef enum PmuPhase {
-#define PMU_PHASE_ENUM(name, label) PMU_##name,
+#define PMU_PHASE_ENUM(name, label, key) PMU_##name,
     PMU_PHASE_LIST(PMU_PHASE_ENUM)
 #undef PMU_PHASE_ENUM
     PMU_NB_PHASES

@@ -280,25 +280,47 @@ void guest_syms_add_mapping(int fd, uint32_t addr, uint64_t offset)
     guest_syms_add_file(path, bias);
 }
 
+/* The most recently added file whose segments cover pc (its table read on first use), or
+ * NULL; called with guest_files_lock held. */
+static GuestFile *file_covering(uint32_t pc, GuestFile *after)
+{
+    for (GuestFile *f = after ? after->next : guest_files; f; f = f->next) {
+        if (!f->loaded) {
+            f->loaded = true;
+            symtab_load(&f->syms, f->path, f->bias);
+        }
+        if (pc >= f->syms.lo && pc < f->syms.hi) return f;
+    }
+    return NULL;
+}
+
+static size_t finish_name(int n, char *buf, size_t len)
+{
+    if (n < 0 || !len) return 0;
+    return (size_t)n < len ? (size_t)n : len - 1;
+}
+
 size_t guest_syms_lookup(uint32_t pc, char *buf, size_t len)
 {
     const SymEntry *s = NULL;
     uint64_t off = 0;
     pthread_mutex_lock(&guest_files_lock);
-    for (GuestFile *f = guest_files; f && !s; f = f->next) {
-        if (!f->loaded) {
-            f->loaded = true;
-            symtab_load(&f->syms, f->path, f->bias);
-        }
-        if (pc >= f->syms.lo && pc < f->syms.hi) s = symtab_find(&f->syms, pc, &off);
-    }
+    for (GuestFile *f = file_covering(pc, NULL); f && !s; f = file_covering(pc, f))
+        s = symtab_find(&f->syms, pc, &off);
+    int n = !s ? 0 : off ? snprintf(buf, len, "%s+0x%llx", s->name, (unsigned long long)off)
+                         : snprintf(buf, len, "%s", s->name);
+    pthread_mutex_unlock(&guest_files_lock);   /* s->name lives in the file's table */
+    if (!s && len) buf[0] = '\0';
+    return finish_name(n, buf, len);
+}
+
+size_t guest_syms_lookup_file(uint32_t pc, char *buf, size_t len)
+{
+    pthread_mutex_lock(&guest_files_lock);
+    GuestFile *f = file_covering(pc, NULL);
+    const char *base = f ? strrchr(f->path, '/') : NULL;
+    int n = !f ? 0 : snprintf(buf, len, "%s+0x%x", base ? base + 1 : f->path, pc - f->bias);
     pthread_mutex_unlock(&guest_files_lock);
-    if (!s) {
-        if (len) buf[0] = '\0';
-        return 0;
-    }
-    int n = off ? snprintf(buf, len, "%s+0x%llx", s->name, (unsigned long long)off)
-                : snprintf(buf, len, "%s", s->name);
-    if (n < 0 || !len) return 0;
-    return (size_t)n < len ? (size_t)n : len - 1;
+    if (!f && len) buf[0] = '\0';
+    return finish_name(n, buf, len);
 }

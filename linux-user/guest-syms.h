@@ -28,6 +28,10 @@ void guest_syms_add_mapping(int fd, uint32_t addr, uint64_t offset);
  * into buf and returns its length; returns 0 (buf = "") when no symbol covers pc. */
 size_t guest_syms_lookup(uint32_t pc, char *buf, size_t len);
 
+/* Where pc is when no symbol covers it: "file+0xaddr" (the file's base name and the address in
+ * the file's own numbering, as objdump shows it); 0 (buf = "") outside every recorded file. */
+size_t guest_syms_lookup_file(uint32_t pc, char *buf, size_t len);
+
 /* ---- one ELF file's function symbols (ELF32 or ELF64), sorted by address ---- */
 typedef struct SymEntry {
     uint64_t addr, size;              /* size 0: extends to the next symbol */

@@ -5,7 +5,8 @@
  * (the sysroot's stripped libc.so.6, .dynsym only), with `readelf -lW` for the libc segment
  * ld.so maps executable. For every sized text symbol nm lists, a lookup at its first byte must
  * give one of the names nm lists at that address, and at its last byte that name plus the
- * offset (when no other symbol starts inside it). The library is checked twice: registered
+ * offset (when no other symbol starts inside it); the file fallback ("libc.so.6+0xaddr") gives
+ * nm's address. The library is checked twice: registered
  * with a load bias as the ELF loader does, and through the mmap hook (fd, address, offset).
  * Unreadable, non-ELF and truncated files must give no names and no crash.
  */
@@ -120,6 +121,11 @@ static void test_library_with_bias(void **state)
     assert_true(n > 100);
     guest_syms_add_file(SYSROOT_LIBC, LIBC_BIAS);
     check_against_nm(v, n, LIBC_BIAS);
+    /* The file fallback names the address in the file's own numbering (nm's). */
+    char got[128], want[128];
+    snprintf(want, sizeof(want), "libc.so.6+0x%x", v[n / 2].addr + 1);
+    guest_syms_lookup_file(LIBC_BIAS + v[n / 2].addr + 1, got, sizeof(got));
+    assert_string_equal(got, want);
     free(v);
 }
 
@@ -166,6 +172,8 @@ static void test_no_symbol(void **state)
     assert_int_equal(guest_syms_lookup(0x1000, buf, sizeof(buf)), 0);
     assert_string_equal(buf, "");
     assert_int_equal(guest_syms_lookup(0xfffff000u, buf, sizeof(buf)), 0);
+    assert_int_equal(guest_syms_lookup_file(0x1000, buf, sizeof(buf)), 0);
+    assert_string_equal(buf, "");
 }
 
 static void test_bad_files(void **state)
