@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <elf.h>
 #include <fcntl.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -202,6 +203,45 @@ static void test_bad_files(void **state)
     assert_null(symtab_find(&t, 0x1000, &(uint64_t){ 0 }));
 }
 
+/* Corrupted copies of the program (bytes of the ELF, program and section headers and of the
+ * symbol table overwritten, deterministic): symtab_load may fail or find odd names, never crash. */
+static void test_corrupt_files(void **state)
+{
+    int in = open(STATIC_PROG, O_RDONLY);
+    assert_true(in >= 0);
+    off_t size = lseek(in, 0, SEEK_END);
+    uint8_t *orig = malloc((size_t)size), *copy = malloc((size_t)size);
+    assert_true(orig && copy && pread(in, orig, (size_t)size, 0) == size);
+    close(in);
+    const Elf32_Ehdr *eh = (const void *)orig;
+    uint32_t shoff = eh->e_shoff, seed = 12345;
+    char path[] = "/tmp/test-guest-syms-corrupt-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    for (int round = 0; round < 300; round++) {
+        memcpy(copy, orig, (size_t)size);
+        for (int k = 0; k < 8; k++) {
+            seed = seed * 1103515245u + 12345u;
+            uint32_t where = (seed >> 8) % 3 == 0 ? (seed >> 12) % 512                      /* headers */
+                           : (seed >> 8) % 3 == 1 ? shoff + (seed >> 12) % (size - shoff)   /* sections */
+                           : (seed >> 12) % (uint32_t)size;                                 /* anywhere */
+            seed = seed * 1103515245u + 12345u;
+            copy[where] = (uint8_t)(seed >> 16);
+        }
+        assert_true(pwrite(fd, copy, (size_t)size, 0) == size);
+        SymTable t;
+        uint64_t off;
+        if (symtab_load(&t, path, 0)) {
+            for (uint64_t a = 0x8048000; a < 0x8100000; a += 0x777) symtab_find(&t, a, &off);
+            symtab_free(&t);
+        }
+    }
+    close(fd);
+    unlink(path);
+    free(orig);
+    free(copy);
+}
+
 /* A small buffer truncates the name and still terminates it. */
 static void test_short_buffer(void **state)
 {
@@ -222,6 +262,7 @@ int main(void)
         cmocka_unit_test(test_library_through_mmap),
         cmocka_unit_test(test_no_symbol),
         cmocka_unit_test(test_bad_files),
+        cmocka_unit_test(test_corrupt_files),
         cmocka_unit_test(test_short_buffer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
