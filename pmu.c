@@ -21,6 +21,7 @@
  * one line and the run goes on.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -65,24 +66,44 @@ static const char *const phase_key[PMU_NB_PHASES] = {
 };
 
 /* ------------------------------------------------------------------ sample tables */
-/* Sample weights by key: blocks by guest pc, host code by its symbol's address. */
+/* Sample weights by key (blocks by guest pc, host code by its symbol's address): open
+ * addressing, doubled when three quarters full. Filled outside signal context (ring drains). */
 typedef struct Bucket { uint64_t key, weight; } Bucket;
 typedef struct BucketTable { Bucket *v; size_t cap, used; uint64_t dropped; } BucketTable;
 
+static Bucket *table_slot(Bucket *v, size_t cap, uint64_t key)
+{
+    size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull >> 40) & (cap - 1);
+    while (v[i].weight && v[i].key != key)
+        i = (i + 1) & (cap - 1);
+    return &v[i];
+}
+
+static bool table_grow(BucketTable *t)
+{
+    size_t cap = t->cap ? t->cap * 2 : 4096;
+    Bucket *v = calloc(cap, sizeof(Bucket));
+    if (!v) return false;
+    for (size_t i = 0; i < t->cap; i++)
+        if (t->v[i].weight) *table_slot(v, cap, t->v[i].key) = t->v[i];
+    free(t->v);
+    t->v = v;
+    t->cap = cap;
+    return true;
+}
+
 static void table_add(BucketTable *t, uint64_t key, uint64_t w)
 {
-    if (!t->v && !(t->v = calloc(t->cap = 4096, sizeof(Bucket)))) { t->dropped += w; return; }
-    size_t i = (size_t)(key * 0x9E3779B97F4A7C15ull >> 40) & (t->cap - 1);
-    for (size_t n = 0; n < t->cap; n++, i = (i + 1) & (t->cap - 1)) {
-        if (t->v[i].weight && t->v[i].key == key) { t->v[i].weight += w; return; }
-        if (!t->v[i].weight) {
-            if (t->used * 4 >= t->cap * 3) break;      /* full enough: count, do not store */
-            t->v[i] = (Bucket){ key, w };
-            t->used++;
-            return;
-        }
+    if (t->used * 4 >= t->cap * 3 && !table_grow(t)) {
+        t->dropped += w;              /* out of memory: counted in the total, not by name */
+        return;
     }
-    t->dropped += w;
+    Bucket *b = table_slot(t->v, t->cap, key);
+    if (!b->weight) {
+        b->key = key;
+        t->used++;
+    }
+    b->weight += w;
 }
 
 /* ------------------------------------------------------------------ events */
@@ -487,9 +508,22 @@ void pmu_report_json(FILE *f)
     fputc('}', f);
 }
 
+/* loongbt's stderr as it was at start: programs often close their stderr before exiting
+ * (gnulib's close_stdout), which must not silence the report. */
+static FILE *report_stream;
+
+static void keep_report_stream(void)
+{
+    int fd = perf_fd_out_of_guest_way(fcntl(2, F_DUPFD_CLOEXEC, 3));
+    report_stream = fd >= 0 ? fdopen(fd, "w") : NULL;
+}
+
 static void report_at_exit(void)
 {
-    if (thread_measured && !reported) pmu_report(stderr);
+    if (thread_measured && !reported) {
+        pmu_report(report_stream ? report_stream : stderr);
+        if (report_stream) fflush(report_stream);
+    }
 }
 
 /* The child of a fork is another task: our events do not count it. */
@@ -505,6 +539,7 @@ static void start_measuring(void)
     if (pmu_active || !nb_events) return;
     thread_measured = true;
     pmu_active = true;
+    keep_report_stream();
     atexit(report_at_exit);
     pthread_atfork(NULL, NULL, stop_in_child);
 }
