@@ -11,6 +11,7 @@
 #include "qemu.h"
 #include "helper-proto.h"
 #include "profile.h"
+#include "pmu.h"
 
 bool tb_chain_enabled = CONFIG_TB_CHAIN;
 
@@ -295,7 +296,9 @@ static __attribute__((noinline)) int cpu_exec_loop(CPUX86State *env)
             log_before_tb(env, tb);
 
         last_flush_count = tb_flush_count;
+        pmu_enter(PMU_CODE);              /* -perf: phase changes (a no-op without it) */
         last_exit = tcg_qemu_tb_exec(env, tb->tc_ptr);
+        pmu_enter(PMU_LOOP);
         if (CONFIG_PROFILE)
             profile_tb_return(last_exit);
         code_leave();

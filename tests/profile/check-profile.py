@@ -124,6 +124,8 @@ def profile_checks():
     expect("direct hottest TB guest_insns", hot[0].get("guest_insns"), 2 * N2)
     check("direct hot_tbs pc format", all(re.fullmatch(r"0x[0-9a-f]{8}", h.get("pc", "")) for h in hot))
     check("direct hot_tbs has symbol strings", all(isinstance(h.get("symbol"), str) for h in hot))
+    check("direct hottest TB symbol is _start+0x...", re.fullmatch(r"_start\+0x[0-9a-f]+", hot[0].get("symbol", "")),
+          "(%r)" % hot[0].get("symbol"))
 
     (a, da), (b, db) = pair("direct", ["-no-chain"])
     for n, d in ((a, da), (b, db)):
