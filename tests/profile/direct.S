@@ -5,9 +5,11 @@
 #include "prof-exit.h"
     .text
     .globl _start
+    .type _start, @function      /* a sized function symbol: hot_tbs name it "_start+0x..." */
 _start:
     mov $N, %ecx
 1:  jmp 2f
 2:  dec %ecx
     jnz 1b
     EXIT_OK
+    .size _start, . - _start
