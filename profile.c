@@ -309,8 +309,12 @@ static void json_hot_tbs(FILE *f, const HotTB *hot, int nb_hot)
         guest_syms_lookup(hot[i].pc, sym, sizeof(sym));
         fprintf(f, "%s\n    {\"pc\": \"0x%08x\", \"symbol\": ", i ? "," : "", hot[i].pc);
         json_string(f, sym);
-        fprintf(f, ", \"executions\": %" PRIu64 ", \"guest_insns\": %" PRIu64 ", \"host_insns\": %" PRIu64 "}",
-                hot[i].executions, hot[i].guest_insns, hot[i].host_insns);
+        fprintf(f, ", \"executions\": %" PRIu64 ", \"guest_insns\": %" PRIu64 ", \"host_insns\": ",
+                hot[i].executions, hot[i].guest_insns);
+        if (profile_host_insns_unknown)
+            fprintf(f, "null}");
+        else
+            fprintf(f, "%" PRIu64 "}", hot[i].host_insns);
     }
     fprintf(f, "%s]\n", nb_hot ? "\n  " : "");
 }
