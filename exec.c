@@ -104,6 +104,9 @@ void tcg_exec_init(size_t code_gen_buffer_size)
     /* Keep TB code aligned like tb_gen_code does. */
     code_gen_after_prologue = (void *)QEMU_ALIGN_UP((uintptr_t)tcg_ctx->code_gen_ptr, 16);
     tcg_ctx->code_gen_ptr = code_gen_after_prologue;
+    /* For tools that attribute host pcs (scripts/check-inflation.py): prologue, then TBs. */
+    qemu_log_mask(CPU_LOG_PAGE, "page: code buffer %p-%p, prologue %p-%p\n", buf,
+                  (void *)((uint8_t *)buf + size), buf, code_gen_after_prologue);
 
     /* One TB per 128 bytes of code is generous: typical TBs take a few hundred bytes. */
     tbs_max = (int)(size / 128);
