@@ -156,31 +156,35 @@ def main():
         try:
             plain, buf, status = run_under_qemu(o.plain, prog, args)
         except Exception as e:
-            print(f"FAIL {name}: plain build under qemu: {e}")
+            print(f"FAIL {name}: plain build under qemu: {e}", flush=True)
             failed += 1
             continue
         p = describe(plain, buf)
         line = (f"{name}: plain build: {p['tb_code']} host insns executed in TBs "
                 f"(+{p['prologue']} prologue/epilogue, {p['all']} in all)")
         if status != 0 or p["unknown_blocks"]:
-            print(f"FAIL {line}: exit status {status}, {p['unknown_blocks']} untranslated blocks")
+            print(f"FAIL {line}: exit status {status}, {p['unknown_blocks']} untranslated blocks", flush=True)
             failed += 1
             continue
         if not o.profile:
-            print(f"not checked {line}: no CONFIG_PROFILE build given")
+            print(f"not checked {line}: no CONFIG_PROFILE build given", flush=True)
             continue
         with tempfile.NamedTemporaryFile(suffix=".json", prefix="check-inflation.") as js:
             try:
                 prof, pbuf, pstatus = run_under_qemu(o.profile, prog, args, js.name)
-                stats = json.load(open(js.name))
+                with open(js.name) as f:
+                    text = f.read()
+                if not text:
+                    raise RuntimeError("no -stats-json written (is it a CONFIG_PROFILE=y build?)")
+                stats = json.loads(text)
             except Exception as e:
-                print(f"FAIL {line}; profile build: {e}")
+                print(f"FAIL {line}; profile build: {e}", flush=True)
                 failed += 1
                 continue
         q = describe(prof, pbuf)
         gi, hi = stats.get("guest_insns"), stats.get("host_insns")
         if not gi or hi is None or pstatus != 0:
-            print(f"FAIL {line}; profile build: exit status {pstatus}, guest_insns {gi}, host_insns {hi}")
+            print(f"FAIL {line}; profile build: exit status {pstatus}, guest_insns {gi}, host_insns {hi}", flush=True)
             failed += 1
             continue
         diff = 100.0 * (hi - p["tb_code"]) / p["tb_code"]
@@ -190,7 +194,7 @@ def main():
               f"(inflation {p['tb_code'] / gi:.2f}), difference {diff:+.2f}%; "
               f"profile build's own code {q['tb_code']} ({q['tb_code'] / gi:.2f} per guest insn, "
               f"instrumentation {100.0 * (q['tb_code'] - p['tb_code']) / p['tb_code']:+.1f}%); "
-              f"prologue/epilogue {p['prologue']}")
+              f"prologue/epilogue {p['prologue']}", flush=True)
         passed += ok
         failed += not ok
     print(f"check-inflation: {passed} passed, {failed} failed")

@@ -8,6 +8,12 @@
 
 const char host_insn_count_method[] = "capstone";
 
+/* Natively the code buffer lands where exec.c asks, within rel32 reach of the helpers. */
+void host_code_layout_fix(const void *text)
+{
+    (void)text;
+}
+
 unsigned host_insn_count(const uint8_t *code, size_t size, const char **err)
 {
     static csh handle;

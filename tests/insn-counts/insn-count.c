@@ -12,7 +12,8 @@
  * translated by the real driver (tb_gen_code_with + gen_intermediate_code + tcg_gen_code) with
  * the flags the main loop would pass for a flat 32-bit user-mode process, into an empty code
  * buffer (so every form's code sits at the same host address and branch/call encodings do not
- * depend on the form's position in the list).
+ * depend on the form's position in the list; count-<host>.c fixes the buffer's distance to the
+ * helpers where that matters).
  *
  * A form's count is the host code from the end of the previous guest instruction to the end of
  * its last one (tcg_ctx->gen_insn_end_off), minus the exit_tb sequences in that range (the
@@ -148,6 +149,7 @@ static void read_lengths(const char *path)
  * state of a freshly exec'd flat 32-bit process; the forms' code mapped read+exec. */
 static void setup_guest(const uint8_t *code, size_t size)
 {
+    host_code_layout_fix((const void *)tcg_exec_init);
     guest_space_init();
     tcg_exec_init(CODE_GEN_BUFFER_DEFAULT_SIZE);
     env = calloc(1, sizeof(*env));

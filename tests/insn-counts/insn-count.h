@@ -15,4 +15,9 @@ extern const char host_insn_count_method[];
  * set when the range cannot be counted exactly. */
 unsigned host_insn_count(const uint8_t *code, size_t size, const char **err);
 
+/* Called before the code buffer is allocated: fix where it can land relative to loongbt's text
+ * when that changes the code (the reach of a direct call to a helper), so the counts do not
+ * depend on the address space layout of the run. */
+void host_code_layout_fix(const void *text);
+
 #endif
