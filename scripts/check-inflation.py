@@ -15,7 +15,10 @@ Which build: the plain build (CONFIG_PROFILE=n) is the one whose inflation the c
 meant to describe, so its count is the reference. The CONFIG_PROFILE=y build, which emits the
 counter updates as code of its own, gives guest_insns / host_insns through -stats-json; its
 qemu count is printed too, so the instrumentation's cost is visible (and a count that includes
-the instrumentation can be checked against it).
+the instrumentation can be checked against it). The two runs must have the same code layout:
+under qemu the code buffer mostly cannot go next to loongbt's text (qemu holds that area), so a
+helper call from translated code is pcaddu18i+jirl in most runs and bl in some; the -d page line
+also gives the text address, and the plain build is rerun until its layout matches.
 
     scripts/check-inflation.py --plain build/loongarch64/loongbt-i386 \\
         --profile build/loongarch64-profile/loongbt-i386 [--tolerance 5] PROG[:ARGS] ...
@@ -33,58 +36,78 @@ import subprocess
 import sys
 import tempfile
 import threading
+from collections import defaultdict
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 QEMU = os.path.join(ROOT, "sysroots/qemu-trixie/usr/bin/qemu-loongarch64")
 LAROOT = os.path.join(ROOT, "sysroots/loongarch64/usr/loongarch64-linux-gnu")
 
-TRACE_PC = re.compile(r"^Trace \d+: 0x[0-9a-f]+ \[[0-9a-f]+/([0-9a-f]+)/")
-INSN_ADDR = re.compile(r"^0x([0-9a-f]+):")
-BUFFER_LINE = re.compile(r"page: code buffer 0x([0-9a-f]+)-0x([0-9a-f]+), prologue 0x([0-9a-f]+)-0x([0-9a-f]+)")
+BUFFER_LINE = re.compile(r"page: code buffer 0x([0-9a-f]+)-0x([0-9a-f]+), prologue 0x([0-9a-f]+)-0x([0-9a-f]+)"
+                         r"(?:, asked for 0x[0-9a-f]+ \(text 0x([0-9a-f]+)\))?")
+BL_REACH = 128 << 20    # LoongArch bl: +-128 MiB; beyond it a helper call takes two instructions
+
+
+def layout(buf):
+    """Whether translated code reaches loongbt's helpers with one-instruction calls."""
+    start, end, _, text = buf
+    if text is None:
+        return "unknown"
+    d = [abs(start - text), abs(end - text)]
+    return "near" if max(d) < BL_REACH - (8 << 20) else "far" if min(d) > BL_REACH + (8 << 20) else "mixed"
 
 
 class QemuCount:
-    """Executed LoongArch instructions per qemu block, from a qemu in_asm+exec log."""
+    """Executed LoongArch instructions per qemu block, from a qemu in_asm+exec log (read as
+    bytes; the Trace lines are most of it, so their loop does one dictionary update)."""
 
     def __init__(self):
-        self.block_insns = {}   # qemu block pc -> instructions of its latest translation
-        self.executed = {}      # qemu block pc -> instructions executed there so far
+        self.block_insns = {}   # block pc (16 hex digits, as in Trace lines) -> insns, latest
+        self.runs = defaultdict(int)    # block pc -> executions of its latest translation
+        self.retired = defaultdict(int)  # block pc -> insns executed by older translations
         self.unknown = 0        # executions of blocks never seen translated (must stay 0)
 
     def read(self, stream):
-        block_pc = None         # inside an IN: listing (0 until its first address)
+        runs = self.runs
+        block_pc = None         # inside an IN: listing (b"" until its first address)
         block_n = 0
         for line in stream:
-            c = line[:1]
-            if c == "T":
-                m = TRACE_PC.match(line)
-                if m:
-                    pc = int(m.group(1), 16)
-                    n = self.block_insns.get(pc)
-                    if n is None:
-                        self.unknown += 1
-                    else:
-                        self.executed[pc] = self.executed.get(pc, 0) + n
-            elif c == "0" and block_pc is not None:
-                if INSN_ADDR.match(line):
+            if line.startswith(b"Trace"):
+                i = line.find(b"[")
+                runs[line[i + 10:i + 26]] += 1
+            elif block_pc is not None:
+                if line.startswith(b"0x"):
                     if block_n == 0:
-                        block_pc = int(line[2:line.index(":")], 16)
+                        block_pc = b"%016x" % int(line[2:line.index(b":")], 16)
                     block_n += 1
-            elif line.startswith("IN:"):
-                block_pc, block_n = 0, 0
-            elif block_pc is not None and not line.strip():
-                # A retranslation (qemu saw the page written) replaces the count for later runs.
-                if block_n:
-                    self.block_insns[block_pc] = block_n
-                block_pc = None
-        if block_pc and block_n:
-            self.block_insns[block_pc] = block_n
+                elif not line.strip():
+                    self.translated(block_pc, block_n)
+                    block_pc = None
+            elif line.startswith(b"IN:"):
+                block_pc, block_n = b"", 0
+        if block_pc:
+            self.translated(block_pc, block_n)
+        self.unknown = sum(n for pc, n in runs.items() if pc not in self.block_insns)
+
+    def translated(self, pc, n):
+        # A retranslation (qemu saw the code page written) applies to the executions after it.
+        if not n:
+            return
+        old = self.block_insns.get(pc)
+        if old is not None and self.runs.get(pc):
+            self.retired[pc] += old * self.runs.pop(pc)
+        self.block_insns[pc] = n
+
+    def executed(self):
+        """(block pc as int, instructions executed there)."""
+        for pc in set(self.runs) | set(self.retired):
+            n = self.retired.get(pc, 0) + self.block_insns.get(pc, 0) * self.runs.get(pc, 0)
+            yield int(pc, 16), n
 
     def insns_in(self, lo, hi):
-        return sum(n for pc, n in self.executed.items() if lo <= pc < hi)
+        return sum(n for pc, n in self.executed() if lo <= pc < hi)
 
     def insns_all(self):
-        return sum(self.executed.values())
+        return sum(n for _, n in self.executed())
 
 
 def run_under_qemu(loongbt, prog, args, stats_json=None):
@@ -105,7 +128,7 @@ def run_under_qemu(loongbt, prog, args, stats_json=None):
 
         def reader():
             try:
-                with open(fifo, "r", errors="replace", buffering=1 << 20) as f:
+                with open(fifo, "rb", buffering=1 << 20) as f:
                     count.read(f)
             except Exception as e:   # reported by the caller
                 reader_error.append(e)
@@ -126,12 +149,12 @@ def run_under_qemu(loongbt, prog, args, stats_json=None):
             m = BUFFER_LINE.search(f.read())
         if not m:
             raise RuntimeError("no 'page: code buffer' line in loongbt's -d page log")
-        start, end, _, prologue_end = (int(g, 16) for g in m.groups())
-        return count, (start, end, prologue_end), status
+        start, end, _, prologue_end, text = (int(g, 16) if g else None for g in m.groups())
+        return count, (start, end, prologue_end, text), status
 
 
 def describe(count, buf):
-    start, end, prologue_end = buf
+    start, end, prologue_end, _ = buf
     return {
         "tb_code": count.insns_in(prologue_end, end),
         "prologue": count.insns_in(start, prologue_end),
@@ -181,6 +204,18 @@ def main():
                 print(f"FAIL {line}; profile build: {e}", flush=True)
                 failed += 1
                 continue
+        # The code buffer lands at a different place in each run under qemu (where loongbt asks
+        # for it, next to its text, is mostly taken by qemu): helper calls are one or two
+        # instructions. Compare runs with the same layout: rerun the plain build if needed.
+        tries = 0
+        while layout(buf) != layout(pbuf) and tries < 6:
+            tries += 1
+            plain, buf, status = run_under_qemu(o.plain, prog, args)
+            p = describe(plain, buf)
+        if layout(buf) != layout(pbuf):
+            print(f"FAIL {name}: no plain run with the profile run's code layout ({layout(pbuf)})", flush=True)
+            failed += 1
+            continue
         q = describe(prof, pbuf)
         gi, hi = stats.get("guest_insns"), stats.get("host_insns")
         if not gi or hi is None or pstatus != 0:
@@ -194,7 +229,7 @@ def main():
               f"(inflation {p['tb_code'] / gi:.2f}), difference {diff:+.2f}%; "
               f"profile build's own code {q['tb_code']} ({q['tb_code'] / gi:.2f} per guest insn, "
               f"instrumentation {100.0 * (q['tb_code'] - p['tb_code']) / p['tb_code']:+.1f}%); "
-              f"prologue/epilogue {p['prologue']}", flush=True)
+              f"prologue/epilogue {p['prologue']}; helper calls {layout(pbuf)}", flush=True)
         passed += ok
         failed += not ok
     print(f"check-inflation: {passed} passed, {failed} failed")
