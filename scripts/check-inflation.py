@@ -145,6 +145,9 @@ def run_under_qemu(loongbt, prog, args, stats_json=None):
         t.join()
         if reader_error:
             raise reader_error[0]
+        if not os.path.exists(lbt_log):
+            raise RuntimeError(f"loongbt exited (status {status}) before opening its log"
+                               + (" - does this build know -stats-json?" if stats_json else ""))
         with open(lbt_log, errors="replace") as f:
             m = BUFFER_LINE.search(f.read())
         if not m:

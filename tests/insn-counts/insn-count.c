@@ -175,6 +175,13 @@ static void setup_guest(const uint8_t *code, size_t size)
 }
 
 /* ------------------------------------------------------------------ translation */
+static void put_marker(TCGOp *op, uint32_t mark)
+{
+    memset(op, 0, sizeof(*op));
+    op->opc = INDEX_op_insn_start;
+    op->args[0] = mark;
+}
+
 /* The front end, then a marker insn_start on each side of every exit_tb. */
 static void gen_marked(CPUX86State *e, TranslationBlock *tb)
 {
@@ -188,19 +195,11 @@ static void gen_marked(CPUX86State *e, TranslationBlock *tb)
         bool exit = copy[i].opc == INDEX_op_exit_tb;
         if (out + 3 > TCG_MAX_OPS)
             die("too many ops with markers");
-        if (exit) {
-            memset(&s->ops[out], 0, sizeof(TCGOp));
-            s->ops[out].opc = INDEX_op_insn_start;
-            s->ops[out].args[0] = MARK_EXIT_BEGIN;
-            out++;
-        }
+        if (exit)
+            put_marker(&s->ops[out++], MARK_EXIT_BEGIN);
         s->ops[out++] = copy[i];
-        if (exit) {
-            memset(&s->ops[out], 0, sizeof(TCGOp));
-            s->ops[out].opc = INDEX_op_insn_start;
-            s->ops[out].args[0] = MARK_EXIT_END;
-            out++;
-        }
+        if (exit)
+            put_marker(&s->ops[out++], MARK_EXIT_END);
     }
     s->nb_ops = out;
 }
@@ -219,8 +218,40 @@ static void plain_gen(CPUX86State *e, TranslationBlock *tb)
     gen_intermediate_code(e, tb);
 }
 
-/* Host instructions of form f (translated at pc): the ranges of its guest instructions, exit
- * sequences left out. */
+/* Walk the TB's insn_start records: host instructions in the ranges of the form's guest
+ * instructions outside exit sequences; *real = guest instructions the TB holds. */
+static unsigned count_ranges(const Form *f, const TranslationBlock *tb, bool show, unsigned *real)
+{
+    const TCGContext *s = tcg_ctx;
+    const uint8_t *code = tb->tc_ptr;
+    unsigned count = 0;
+    bool in_exit = false;
+    uint32_t start = 0;
+    *real = 0;
+    for (int i = 0; i < s->nb_insns; i++) {
+        uint32_t mark = s->gen_insn_data[i][0];
+        uint32_t end = s->gen_insn_end_off[i];
+        in_exit = mark == MARK_EXIT_BEGIN;
+        if (mark != MARK_EXIT_BEGIN && mark != MARK_EXIT_END)
+            ++*real;
+        bool counted = !in_exit && *real >= 1 && *real <= f->guest_insns;
+        if (counted && end > start) {
+            const char *err = NULL;
+            count += host_insn_count(code + start, end - start, &err);
+            if (err)
+                die("form '%s': %s", f->name, err);
+        }
+        if (show && end > start) {
+            if (!counted)
+                fprintf(stderr, "  (not counted: %s)\n", in_exit ? "exit_tb" : "terminator");
+            tcg_target_disas(stderr, code + start, end - start);
+        }
+        start = end;
+    }
+    return count;
+}
+
+/* Host instructions of form f (translated at pc), exit sequences left out. */
 static unsigned count_form(const Form *f, uint32_t pc)
 {
     long log_before = ftell(unimp_log);
@@ -234,39 +265,13 @@ static unsigned count_form(const Form *f, uint32_t pc)
         die("form '%s': markers changed the code size (%u, not %u bytes)", f->name,
             (unsigned)tb->tc_size, (unsigned)plain_size);
 
-    const TCGContext *s = tcg_ctx;
-    const uint8_t *code = tb->tc_ptr;
     const char *show_name = getenv("INSN_COUNT_SHOW");
     bool show = show_name && strcmp(show_name, f->name) == 0;
     if (show)
         fprintf(stderr, "%s | %s: host code\n", f->name, f->asm_text);
-    unsigned real = 0, count = 0;
-    bool in_exit = false;
-    uint32_t start = 0;
-    for (int i = 0; i < s->nb_insns; i++) {
-        uint32_t mark = s->gen_insn_data[i][0];
-        uint32_t end = s->gen_insn_end_off[i];
-        if (mark == MARK_EXIT_BEGIN) {
-            in_exit = true;
-        } else if (mark == MARK_EXIT_END) {
-            in_exit = false;
-        } else {
-            real++;
-            in_exit = false;
-        }
-        if (!in_exit && real >= 1 && real <= f->guest_insns && end > start) {
-            const char *err = NULL;
-            count += host_insn_count(code + start, end - start, &err);
-            if (err)
-                die("form '%s': %s", f->name, err);
-            if (show)
-                tcg_target_disas(stderr, code + start, end - start);
-        } else if (show && end > start) {
-            fprintf(stderr, "  (not counted: %s)\n", in_exit ? "exit_tb" : "terminator");
-            tcg_target_disas(stderr, code + start, end - start);
-        }
-        start = end;
-    }
+    unsigned real;
+    unsigned count = count_ranges(f, tb, show, &real);
+
     /* Either the form and the terminator (jmp .+2, 2 bytes) were translated, or the form ended
      * the block; anything else means the form was not decoded as assembled. */
     bool with_term = real == f->guest_insns + 1 && tb->size == f->length + 2;
