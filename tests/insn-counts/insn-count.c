@@ -10,7 +10,8 @@
  * assembler, tests/insn-counts/forms-to-asm.sh). The code is mapped where a 32-bit program's
  * text would be, in a guest address space set up as loongbt's main() does, and every form is
  * translated by the real driver (tb_gen_code_with + gen_intermediate_code + tcg_gen_code) with
- * the flags the main loop would pass for a flat 32-bit user-mode process, into an empty code
+ * the flags the main loop would pass for a flat 32-bit user-mode process (CPU model intel, the
+ * default of non-x86 hosts), into an empty code
  * buffer (so every form's code sits at the same host address and branch/call encodings do not
  * depend on the form's position in the list; count-<host>.c fixes the buffer's distance to the
  * helpers where that matters).
@@ -44,6 +45,7 @@
 #include "log.h"
 #include "qemu.h"
 #include "tcg.h"
+#include "cpu-model.h"
 #include "insn-count.h"
 
 #define FORM_BASE      0x08049000u   /* where a non-PIE i386 program's text starts */
@@ -150,6 +152,10 @@ static void read_lengths(const char *path)
 static void setup_guest(const uint8_t *code, size_t size)
 {
     host_code_layout_fix((const void *)tcg_exec_init);
+    /* The model a non-x86 host imitates by default; "host" would make the x86_64 counts depend
+     * on the vendor of the machine that runs the check. */
+    if (!x86_cpu_model_select("intel"))
+        die("no 'intel' CPU model");
     guest_space_init();
     tcg_exec_init(CODE_GEN_BUFFER_DEFAULT_SIZE);
     env = calloc(1, sizeof(*env));
