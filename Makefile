@@ -35,6 +35,7 @@ else ifeq ($(HOST),loongarch64)
   CC := clang-19 --target=loongarch64-linux-gnu --sysroot=$(LAROOT)
   LDFLAGS += -fuse-ld=lld
   PKG_CONFIG := false
+  OBJCOPY := llvm-objcopy-19
   # Run LoongArch binaries on this machine: Debian 13's qemu-loongarch64 (scripts/setup-loongarch.sh).
   HOST_RUNNER := $(CURDIR)/sysroots/qemu-trixie/usr/bin/qemu-loongarch64 -L $(LAROOT)/usr/loongarch64-linux-gnu
 else ifeq ($(HOST),mips64el)

@@ -91,8 +91,9 @@ void tcg_exec_init(size_t code_gen_buffer_size)
     hwassist_init();
     tcg_context_init(tcg_ctx);
 
-    void *buf = mmap(code_gen_buffer_hint(size), size, PROT_READ | PROT_WRITE | PROT_EXEC,
-                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void *hint = code_gen_buffer_hint(size);
+    void *buf = mmap(hint, size, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS,
+                     -1, 0);
     if (buf == MAP_FAILED)
         fatal_error("cannot allocate the %zu-byte code buffer", size);
     code_gen_buffer = buf;
@@ -105,6 +106,11 @@ void tcg_exec_init(size_t code_gen_buffer_size)
     /* Keep TB code aligned like tb_gen_code does. */
     code_gen_after_prologue = (void *)QEMU_ALIGN_UP((uintptr_t)tcg_ctx->code_gen_ptr, 16);
     tcg_ctx->code_gen_ptr = code_gen_after_prologue;
+    /* For tools that attribute host pcs (scripts/check-inflation.py): prologue, then TBs; and
+     * whether the buffer is where it was asked for (helper calls' reach depends on it). */
+    qemu_log_mask(CPU_LOG_PAGE, "page: code buffer %p-%p, prologue %p-%p, asked for %p (text %p)\n",
+                  buf, (void *)((uint8_t *)buf + size), buf, code_gen_after_prologue, hint,
+                  (void *)&code_gen_buffer_hint);
 
     /* One TB per 128 bytes of code is generous: typical TBs take a few hundred bytes. */
     tbs_max = (int)(size / 128);
