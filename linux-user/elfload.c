@@ -291,7 +291,7 @@ static int count_strings(char **v)
 
 /* Auxiliary vector entries, in the order Linux writes them. */
 #define AUXV_LIST(X) \
-    X(AT_HWCAP, hwcap) X(AT_PAGESZ, TARGET_PAGE_SIZE) X(AT_CLKTCK, 100) \
+    X(51 /* AT_MINSIGSTKSZ */, target_minsigstksz()) X(AT_HWCAP, hwcap) X(AT_PAGESZ, TARGET_PAGE_SIZE) X(AT_CLKTCK, 100) \
     X(AT_PHDR, info->phdr) X(AT_PHENT, sizeof(Elf32_Phdr)) X(AT_PHNUM, info->phnum) \
     X(AT_BASE, info->interp_bias) X(AT_FLAGS, 0) X(AT_ENTRY, info->load_bias + entry_unbiased) \
     X(AT_UID, getuid()) X(AT_EUID, geteuid()) X(AT_GID, getgid()) X(AT_EGID, getegid()) \

@@ -117,14 +117,30 @@ struct target_stack_t;
 int do_sigaction(int sig, const struct target_sigaction *act, struct target_sigaction *oact);
 int do_sigprocmask(int how, const uint64_t *set, uint64_t *oldset);
 int do_sigaltstack(const struct target_stack_t *ss, struct target_stack_t *oss);
-/* A signal sent by the guest to itself (kill/tkill/tgkill; si_code SI_USER or SI_TKILL):
- * made pending, delivered by process_pending_signals after the syscall. */
-int do_kill_self(CPUX86State *env, int sig, int si_code);
-/* rt_sigqueueinfo to itself: pending with si_code and si_value (value). */
-int do_sigqueue_self(int sig, int si_code, uint32_t value);
+/* kill, tkill (tgid -1) / tgkill, rt_sigqueueinfo (tid -1) / rt_tgsigqueueinfo with guest
+ * signal numbers: the kernel's results; a signal to this process is delivered by
+ * process_pending_signals after the syscall. */
+struct target_siginfo;
+abi_long do_kill(abi_long pid, int sig);
+abi_long do_tgkill(abi_long tgid, abi_long tid, int sig);
+abi_long do_rt_tgsigqueueinfo(abi_long tgid, abi_long tid, int sig, const struct target_siginfo *info);
+/* The old i386 calls (syscall table entries): sigaction, signal, sigprocmask, sigpending,
+ * sgetmask, ssetmask, three-argument sigsuspend. */
+abi_long sys_sigaction(CPUX86State *env, const abi_long *a);
+abi_long sys_signal(CPUX86State *env, const abi_long *a);
+abi_long sys_sigprocmask(CPUX86State *env, const abi_long *a);
+abi_long sys_sigpending(CPUX86State *env, const abi_long *a);
+abi_long sys_sgetmask(CPUX86State *env, const abi_long *a);
+abi_long sys_ssetmask(CPUX86State *env, const abi_long *a);
+abi_long sys_sigsuspend(CPUX86State *env, const abi_long *a);
+/* signalfd: note a new signalfd descriptor; convert the signal numbers in the records a read
+ * from one returned (len bytes at buf). */
+void signalfd_created(int fd);
+void signalfd_read_fixup(int fd, void *buf, long len);
+/* AT_MINSIGSTKSZ for the auxiliary vector. */
+abi_ulong target_minsigstksz(void);
 /* rt_sigtimedwait: take a pending signal of set (bit sig-1), waiting up to timeout (NULL:
  * forever); returns the signal and fills info, or -EAGAIN / -EINTR. */
-struct target_siginfo;
 struct timespec;
 int do_sigtimedwait(uint64_t set, struct target_siginfo *info, const struct timespec *timeout);
 /* rt_sigpending: pending signals that are blocked. */

@@ -44,6 +44,7 @@
 #include "exec-all.h"
 #include "log.h"
 #include "syscall_defs.h"
+#include "target_signal.h"
 
 typedef abi_long SyscallFn(CPUX86State *env, const abi_long *a);
 
@@ -318,7 +319,7 @@ static void *guest_thread_start(void *arg)
         __atomic_sub_fetch(&guest_threads, 1, __ATOMIC_SEQ_CST);
         return NULL;
     }
-    do_sigprocmask(SIG_SETMASK, &guest_mask, NULL);   /* also sets the host mask */
+    do_sigprocmask(TARGET_SIG_SETMASK, &guest_mask, NULL);   /* also sets the host mask */
     cpu_loop(env);
     return NULL;
 }
@@ -345,7 +346,7 @@ static abi_long do_clone_thread(CPUX86State *env, uint32_t flags, abi_ulong news
     child->regs[R_EAX] = 0;                     /* clone returns 0 in the child */
     if (newsp) child->regs[R_ESP] = newsp;
     nt.env = child;
-    do_sigprocmask(SIG_BLOCK, NULL, &nt.guest_mask);
+    do_sigprocmask(TARGET_SIG_BLOCK, NULL, &nt.guest_mask);
     gdt_tls_copy_out(nt.gdt_tls);
     pthread_mutex_init(&nt.mutex, NULL);
     pthread_cond_init(&nt.cond, NULL);
@@ -499,6 +500,7 @@ static abi_long sys_wait4(CPUX86State *env, const abi_long *a)
     struct rusage ru;
     pid_t r = wait4(a[0], &status, a[2], a[3] ? &ru : NULL);
     if (r < 0) return -errno;
+    status = host_to_target_wstatus(status);
     if (a[1] && r > 0 && !copy_to_guest(U(a[1]), &status, 4)) return -EFAULT;
     if (a[3] && r > 0) {
         struct target_rusage t = {
@@ -527,7 +529,9 @@ static abi_long sys_read(CPUX86State *env, const abi_long *a)
 {
     void *p = lock_user(U(a[1]), U(a[2]), true);
     if (!p) return -EFAULT;
-    return get_errno(read(a[0], p, U(a[2])));
+    abi_long r = get_errno(read(a[0], p, U(a[2])));
+    if (r > 0) signalfd_read_fixup(a[0], p, r);     /* host signal numbers in its records */
+    return r;
 }
 
 static abi_long sys_write(CPUX86State *env, const abi_long *a)
@@ -1618,23 +1622,9 @@ static abi_long sys_sigaltstack(CPUX86State *env, const abi_long *a)
     return r;
 }
 
-static abi_long sys_kill(CPUX86State *env, const abi_long *a)
-{
-    if (a[0] == getpid()) return do_kill_self(env, a[1], SI_USER);
-    return get_errno(kill(a[0], a[1]));
-}
-
-static abi_long sys_tkill(CPUX86State *env, const abi_long *a)
-{
-    if (a[0] == gettid()) return do_kill_self(env, a[1], SI_TKILL);
-    return get_errno(syscall(SYS_tkill, a[0], a[1]));
-}
-
-static abi_long sys_tgkill(CPUX86State *env, const abi_long *a)
-{
-    if (a[0] == getpid() && a[1] == gettid()) return do_kill_self(env, a[2], SI_TKILL);
-    return get_errno(syscall(SYS_tgkill, a[0], a[1], a[2]));
-}
+static abi_long sys_kill(CPUX86State *env, const abi_long *a) { return do_kill(a[0], a[1]); }
+static abi_long sys_tkill(CPUX86State *env, const abi_long *a) { return do_tgkill(-1, a[0], a[1]); }
+static abi_long sys_tgkill(CPUX86State *env, const abi_long *a) { return do_tgkill(a[0], a[1], a[2]); }
 
 static abi_long sys_rt_sigpending(CPUX86State *env, const abi_long *a)
 {
@@ -1682,18 +1672,19 @@ static abi_long do_rt_sigtimedwait(const abi_long *a, bool time64)
 static abi_long sys_rt_sigtimedwait(CPUX86State *env, const abi_long *a) { return do_rt_sigtimedwait(a, false); }
 static abi_long sys_rt_sigtimedwait_time64(CPUX86State *env, const abi_long *a) { return do_rt_sigtimedwait(a, true); }
 
-/* rt_sigqueueinfo(pid, sig, info): to itself it becomes a pending guest signal carrying the
- * code and value; to another process, a host sigqueue with the same value. */
+/* rt_sigqueueinfo(pid, sig, info) and rt_tgsigqueueinfo(tgid, tid, sig, info). */
 static abi_long sys_rt_sigqueueinfo(CPUX86State *env, const abi_long *a)
 {
     struct target_siginfo info;
-    uint32_t value;
     if (!copy_from_guest(&info, U(a[2]), sizeof(info))) return -EFAULT;
-    memcpy(&value, info.u.pad + 8, 4);
-    if (info.si_code >= 0 || info.si_code == SI_TKILL) return -EPERM;   /* as the kernel */
-    if (a[0] == getpid()) return do_sigqueue_self(a[1], info.si_code, value);
-    union sigval v = { .sival_int = (int)value };
-    return get_errno(sigqueue(a[0], a[1], v));
+    return do_rt_tgsigqueueinfo(a[0], -1, a[1], &info);
+}
+
+static abi_long sys_rt_tgsigqueueinfo(CPUX86State *env, const abi_long *a)
+{
+    struct target_siginfo info;
+    if (!copy_from_guest(&info, U(a[3]), sizeof(info))) return -EFAULT;
+    return do_rt_tgsigqueueinfo(a[0], a[1], a[2], &info);
 }
 
 /* Interval timers: struct itimerval is four 32-bit fields on i386. */
@@ -1994,11 +1985,12 @@ static abi_long sys_getpriority(CPUX86State *env, const abi_long *a)
 
 /* A guest sigset (64 bits, bit sig-1) as a host kernel sigset for a syscall's temporary mask:
  * the signals loongbt keeps for itself (SIGSEGV/SIGBUS for guest faults and self-modifying
- * code, glibc's 32 and 33 for host threads) are never blocked. Same numbering on the hosts
- * built so far (x86_64, loongarch64). */
-static uint64_t host_kernel_sigset(uint64_t guest)
+ * code) are never blocked. */
+static host_ksigset_t host_kernel_sigset(uint64_t guest)
 {
-    return guest & ~((1ull << (SIGSEGV - 1)) | (1ull << (SIGBUS - 1)) | (1ull << 31) | (1ull << 32));
+    host_ksigset_t k;
+    target_to_host_ksigset(&k, guest & ~((1ull << (TARGET_SIGSEGV - 1)) | (1ull << (TARGET_SIGBUS - 1))));
+    return k;
 }
 
 /* Copy a guest fd_set (32-bit words) into a host one (64-bit words); on little-endian hosts
@@ -2022,8 +2014,8 @@ static abi_long do_select(int nfds, abi_ulong rfds, abi_ulong wfds, abi_ulong ef
 {
     static __thread uint64_t sets[3][FDSET_MAX_FDS / 64];
     const abi_ulong addrs[3] = { rfds, wfds, efds };
-    uint64_t mask;
-    struct { const void *set; size_t size; } sigarg = { &mask, 8 };
+    host_ksigset_t mask;
+    struct { const void *set; size_t size; } sigarg = { &mask, HOST_KSIGSET_SIZE };
 
     if (nfds < 0) return -EINVAL;
     if (nfds > FDSET_MAX_FDS) nfds = FDSET_MAX_FDS;
@@ -2104,6 +2096,7 @@ static abi_long do_ppoll(const abi_long *a, bool time64)
 {
     struct timespec ts;
     uint64_t mask;
+    host_ksigset_t hmask;
     abi_ulong n = U(a[1]);
     if (n > 65536) return -EINVAL;
     void *p = lock_user(U(a[0]), n * 8, true);
@@ -2112,9 +2105,9 @@ static abi_long do_ppoll(const abi_long *a, bool time64)
     if (a[3]) {
         abi_long e = guest_sigmask(U(a[3]), U(a[4]), &mask);
         if (e) return e;
-        mask = host_kernel_sigset(mask);
+        hmask = host_kernel_sigset(mask);
     }
-    long r = syscall(SYS_ppoll, p, n, a[2] ? &ts : NULL, a[3] ? &mask : NULL, 8);
+    long r = syscall(SYS_ppoll, p, n, a[2] ? &ts : NULL, a[3] ? &hmask : NULL, HOST_KSIGSET_SIZE);
     if (r < 0) return -errno;
     if (a[2] && timespec_to_guest_any(U(a[2]), &ts, time64) != 0) return -EFAULT;
     return r;
@@ -2152,17 +2145,19 @@ static abi_long do_epoll_pwait(const abi_long *a, bool has_mask)
 {
     int maxevents = a[2];
     uint64_t mask;
+    host_ksigset_t hmask;
     if (maxevents <= 0 || maxevents > 65536) return -EINVAL;
     if (!guest_access_ok(U(a[1]), (abi_ulong)maxevents * sizeof(struct target_epoll_event), true))
         return -EFAULT;
     if (has_mask && a[4]) {
         abi_long e = guest_sigmask(U(a[4]), U(a[5]), &mask);
         if (e) return e;
-        mask = host_kernel_sigset(mask);
+        hmask = host_kernel_sigset(mask);
     }
     struct epoll_event *ev = malloc(sizeof(*ev) * (size_t)maxevents);
     if (!ev) return -ENOMEM;
-    long r = syscall(SYS_epoll_pwait, a[0], ev, maxevents, a[3], has_mask && a[4] ? &mask : NULL, 8);
+    long r = syscall(SYS_epoll_pwait, a[0], ev, maxevents, a[3], has_mask && a[4] ? &hmask : NULL,
+                     HOST_KSIGSET_SIZE);
     if (r < 0) { r = -errno; free(ev); return r; }
     for (long i = 0; i < r; i++) {
         struct target_epoll_event t = { ev[i].events, ev[i].data.u64 };
@@ -2182,8 +2177,10 @@ static abi_long do_signalfd4(const abi_long *a, int flags)
     uint64_t mask;
     if (U(a[2]) != 8) return -EINVAL;
     if (!copy_from_guest(&mask, U(a[1]), 8)) return -EFAULT;
-    mask = host_kernel_sigset(mask);
-    return get_errno(syscall(SYS_signalfd4, a[0], &mask, 8, flags));
+    host_ksigset_t hmask = host_kernel_sigset(mask);
+    abi_long r = get_errno(syscall(SYS_signalfd4, a[0], &hmask, HOST_KSIGSET_SIZE, flags));
+    if (r >= 0) signalfd_created(r);
+    return r;
 }
 static abi_long sys_signalfd(CPUX86State *env, const abi_long *a) { return do_signalfd4(a, 0); }
 static abi_long sys_signalfd4(CPUX86State *env, const abi_long *a) { return do_signalfd4(a, a[3]); }
@@ -2274,9 +2271,10 @@ static abi_long sys_waitid(CPUX86State *env, const abi_long *a)
         struct target_siginfo t;
         memset(&t, 0, sizeof(t));
         if (si.si_signo) {
-            int32_t fields[5] = { si.si_pid, (int32_t)si.si_uid, si.si_status,
+            int status = si.si_code == CLD_EXITED ? si.si_status : host_to_target_signal(si.si_status);
+            int32_t fields[5] = { si.si_pid, (int32_t)si.si_uid, status,
                                   (int32_t)si.si_utime, (int32_t)si.si_stime };
-            t.si_signo = si.si_signo;
+            t.si_signo = host_to_target_signal(si.si_signo);
             t.si_errno = si.si_errno;
             t.si_code = si.si_code;
             memcpy(t.u.pad, fields, sizeof(fields));
@@ -2320,7 +2318,9 @@ static abi_long sys_waitid(CPUX86State *env, const abi_long *a)
     X(time) X(nanosleep) X(clock_nanosleep) X(clock_nanosleep_time64) X(times) \
     X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) X(alarm) \
     X(rt_sigpending) X(rt_sigsuspend) X(pause) X(sigreturn) X(rt_sigreturn) \
-    X(rt_sigtimedwait) X(rt_sigtimedwait_time64) X(rt_sigqueueinfo) X(setitimer) X(getitimer) \
+    X(rt_sigtimedwait) X(rt_sigtimedwait_time64) X(rt_sigqueueinfo) X(rt_tgsigqueueinfo) \
+    X(sigaction) X(signal) X(sigprocmask) X(sigpending) X(sgetmask) X(ssetmask) X(sigsuspend) \
+    X(setitimer) X(getitimer) \
     X(socketcall) X(socket) X(socketpair) X(bind) X(connect) X(listen) X(accept4) X(getsockopt) \
     X(setsockopt) X(getsockname) X(getpeername) X(sendto) X(sendmsg) X(recvfrom) X(recvmsg) \
     X(shutdown) \
