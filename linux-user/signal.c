@@ -28,6 +28,7 @@
 #include <pthread.h>
 #include <signal.h>
 #include <unistd.h>
+#include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
@@ -1053,6 +1054,41 @@ static void restore_fpstate(CPUX86State *env, abi_ulong addr)
     cpu_x86_frstor(env, buf);
 }
 
+/* Where a handler without SA_RESTORER returns: the kernel points it at the vDSO's sigreturn
+ * trampolines (the frame's own retcode copy is on the stack, which need not be executable).
+ * loongbt has no vDSO, so the first such frame maps one read+exec page holding the same two
+ * trampolines: 0 = sigreturn (pops the signal number first), 8 = rt_sigreturn. */
+#define TRAMPOLINE_SIGRETURN 0
+#define TRAMPOLINE_RT_SIGRETURN 8
+static abi_ulong trampoline_page(void)
+{
+    static const uint8_t code[16] = {
+        0x58, 0xb8, 0x77, 0, 0, 0, 0xcd, 0x80,      /* popl %eax; movl $119,%eax; int $0x80 */
+        0xb8, 0xad, 0, 0, 0, 0xcd, 0x80, 0x90,      /* movl $173,%eax; int $0x80; nop */
+    };
+    static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+    static abi_ulong page;
+    pthread_mutex_lock(&lock);
+    if (!page) {
+        abi_long a = target_mmap(0, TARGET_PAGE_SIZE, PROT_READ | PROT_WRITE,
+                                 MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+        if (!is_error(a)) {
+            memcpy(g2h((abi_ulong)a), code, sizeof(code));
+            target_mprotect((abi_ulong)a, TARGET_PAGE_SIZE, PROT_READ | PROT_EXEC);
+            page = (abi_ulong)a;
+        }
+    }
+    pthread_mutex_unlock(&lock);
+    return page;
+}
+
+static abi_ulong return_address(const struct target_sigaction *sa, int offset)
+{
+    if (sa->flags & TARGET_SA_RESTORER) return sa->restorer;
+    abi_ulong page = trampoline_page();
+    return page ? page + (abi_ulong)offset : 0;
+}
+
 /* Enter the handler: registers as the kernel leaves them. */
 static void enter_handler(CPUX86State *env, int sig, const struct target_sigaction *sa,
                           abi_ulong frame, abi_ulong pinfo, abi_ulong puc)
@@ -1094,8 +1130,7 @@ static bool setup_frame(CPUX86State *env, int sig, const struct target_sigaction
     f.sc.fpstate = fpaddr;
     f.extramask = (uint32_t)(mask >> 32);
     memcpy(f.retcode, retcode, sizeof(retcode));
-    f.pretcode = (sa->flags & TARGET_SA_RESTORER) ? sa->restorer
-                                                  : addr + (abi_ulong)offsetof(struct target_sigframe, retcode);
+    f.pretcode = return_address(sa, TRAMPOLINE_SIGRETURN);
     if (!save_fpstate(env, fpaddr) || !guest_write(addr, &f, sizeof(f))) return false;
     enter_handler(env, sig, sa, addr, 0, 0);
     return true;
@@ -1120,8 +1155,7 @@ static bool setup_rt_frame(CPUX86State *env, int sig, const struct target_sigact
     f.uc.uc_sigmask[0] = (uint32_t)mask;
     f.uc.uc_sigmask[1] = (uint32_t)(mask >> 32);
     memcpy(f.retcode, retcode, sizeof(retcode));
-    f.pretcode = (sa->flags & TARGET_SA_RESTORER) ? sa->restorer
-                                                  : addr + (abi_ulong)offsetof(struct target_rt_sigframe, retcode);
+    f.pretcode = return_address(sa, TRAMPOLINE_RT_SIGRETURN);
     if (!save_fpstate(env, fpaddr) || !guest_write(addr, &f, sizeof(f))) return false;
     /* SS_AUTODISARM: the handler runs with no alternate stack; rt_sigreturn re-arms it. */
     if ((uint32_t)guest_altstack.ss_flags & TARGET_SS_AUTODISARM) {
