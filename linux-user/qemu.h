@@ -137,6 +137,10 @@ abi_long sys_sigsuspend(CPUX86State *env, const abi_long *a);
  * from one returned (len bytes at buf). */
 void signalfd_created(int fd);
 void signalfd_read_fixup(int fd, void *buf, long len);
+/* Guest memory for signal.c and timer.c: false for a bad pointer; a write first unprotects
+ * pages exec.c protected because they hold translated code. */
+bool guest_copy_in(void *dst, abi_ulong addr, size_t len);
+bool guest_copy_out(abi_ulong addr, const void *src, size_t len);
 /* AT_MINSIGSTKSZ for the auxiliary vector. */
 abi_ulong target_minsigstksz(void);
 /* rt_sigtimedwait: take a pending signal of set (bit sig-1), waiting up to timeout (NULL:
@@ -152,6 +156,20 @@ int do_sigsuspend(CPUX86State *env, uint64_t mask);
  * -TARGET_QEMU_ESIGRETURN so cpu_loop leaves eax as restored. */
 abi_long do_sigreturn(CPUX86State *env);
 abi_long do_rt_sigreturn(CPUX86State *env);
+
+/* timer.c: POSIX timers and timerfd (syscall table entries). */
+abi_long sys_timer_create(CPUX86State *env, const abi_long *a);
+abi_long sys_timer_settime(CPUX86State *env, const abi_long *a);
+abi_long sys_timer_settime64(CPUX86State *env, const abi_long *a);
+abi_long sys_timer_gettime(CPUX86State *env, const abi_long *a);
+abi_long sys_timer_gettime64(CPUX86State *env, const abi_long *a);
+abi_long sys_timer_getoverrun(CPUX86State *env, const abi_long *a);
+abi_long sys_timer_delete(CPUX86State *env, const abi_long *a);
+abi_long sys_timerfd_create(CPUX86State *env, const abi_long *a);
+abi_long sys_timerfd_settime(CPUX86State *env, const abi_long *a);
+abi_long sys_timerfd_settime64(CPUX86State *env, const abi_long *a);
+abi_long sys_timerfd_gettime(CPUX86State *env, const abi_long *a);
+abi_long sys_timerfd_gettime64(CPUX86State *env, const abi_long *a);
 
 /* strace.c: -strace lines "PID name(args) = ret" on stderr. */
 const char *syscall_name(int num);

@@ -824,11 +824,11 @@ void signalfd_read_fixup(int fd, void *buf, long len)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * Guest memory for the calls below and the frames (pages holding translated code are
+ * Guest memory for the calls below, the frames and timer.c (pages holding translated code are
  * unprotected before a write, as syscall.c's copy_to_guest does).
  * ------------------------------------------------------------------------------------------- */
 
-static bool guest_write(abi_ulong addr, const void *data, size_t len)
+bool guest_copy_out(abi_ulong addr, const void *data, size_t len)
 {
     if (!guest_access_ok(addr, (abi_ulong)len, true)) return false;
     tb_lock();
@@ -839,7 +839,7 @@ static bool guest_write(abi_ulong addr, const void *data, size_t len)
     return true;
 }
 
-static bool guest_read(void *data, abi_ulong addr, size_t len)
+bool guest_copy_in(void *data, abi_ulong addr, size_t len)
 {
     if (!guest_access_ok(addr, (abi_ulong)len, false)) return false;
     memcpy(data, g2h(addr), len);
@@ -859,7 +859,7 @@ abi_long sys_sigaction(CPUX86State *env, const abi_long *a)
     struct target_sigaction act, oact;
     (void)env;
     if (a[1]) {
-        if (!guest_read(&o, (abi_ulong)a[1], sizeof(o))) return -EFAULT;
+        if (!guest_copy_in(&o, (abi_ulong)a[1], sizeof(o))) return -EFAULT;
         act.handler = o.handler;
         act.flags = o.flags;
         act.restorer = o.restorer;
@@ -871,7 +871,7 @@ abi_long sys_sigaction(CPUX86State *env, const abi_long *a)
         o.mask = (uint32_t)oact.mask;
         o.flags = oact.flags;
         o.restorer = oact.restorer;
-        if (!guest_write((abi_ulong)a[2], &o, sizeof(o))) return -EFAULT;   /* after the change */
+        if (!guest_copy_out((abi_ulong)a[2], &o, sizeof(o))) return -EFAULT;   /* after the change */
     }
     return r;
 }
@@ -893,7 +893,7 @@ abi_long sys_sigprocmask(CPUX86State *env, const abi_long *a)
     uint32_t old = (uint32_t)guest_blocked, set;
     (void)env;
     if (a[1]) {
-        if (!guest_read(&set, (abi_ulong)a[1], 4)) return -EFAULT;
+        if (!guest_copy_in(&set, (abi_ulong)a[1], 4)) return -EFAULT;
         switch ((int)a[0]) {
         case TARGET_SIG_BLOCK: set_blocked(guest_blocked | set); break;
         case TARGET_SIG_UNBLOCK: set_blocked(guest_blocked & ~(uint64_t)set); break;
@@ -901,7 +901,7 @@ abi_long sys_sigprocmask(CPUX86State *env, const abi_long *a)
         default: return -EINVAL;
         }
     }
-    if (a[2] && !guest_write((abi_ulong)a[2], &old, 4)) return -EFAULT;
+    if (a[2] && !guest_copy_out((abi_ulong)a[2], &old, 4)) return -EFAULT;
     return 0;
 }
 
@@ -909,7 +909,7 @@ abi_long sys_sigpending(CPUX86State *env, const abi_long *a)
 {
     uint32_t set = (uint32_t)do_sigpending();
     (void)env;
-    return guest_write((abi_ulong)a[0], &set, 4) ? 0 : -EFAULT;
+    return guest_copy_out((abi_ulong)a[0], &set, 4) ? 0 : -EFAULT;
 }
 
 abi_long sys_sgetmask(CPUX86State *env, const abi_long *a)
@@ -1023,7 +1023,7 @@ static bool save_fpstate(CPUX86State *env, abi_ulong addr)
     buf[FPSTATE_MAGIC_OFFSET] = FPSTATE_MAGIC_FXSR & 0xff;
     buf[FPSTATE_MAGIC_OFFSET + 1] = FPSTATE_MAGIC_FXSR >> 8;
     cpu_x86_fxsave(env, buf + FPSTATE_HEADER_SIZE);
-    if (!guest_write(addr, buf, sizeof(buf))) return false;
+    if (!guest_copy_out(addr, buf, sizeof(buf))) return false;
     return true;
 }
 
@@ -1043,10 +1043,10 @@ static void restore_fpstate(CPUX86State *env, abi_ulong addr)
 {
     uint8_t buf[FPSTATE_SIZE];
     if (addr == 0) { clear_fpstate(env); return; }
-    if (!guest_read(buf, addr, FPSTATE_HEADER_SIZE)) die_with_signal(SIGSEGV);
+    if (!guest_copy_in(buf, addr, FPSTATE_HEADER_SIZE)) die_with_signal(SIGSEGV);
     uint16_t magic = (uint16_t)(buf[FPSTATE_MAGIC_OFFSET] | buf[FPSTATE_MAGIC_OFFSET + 1] << 8);
     if (magic != FPSTATE_MAGIC_FSAVE_ONLY) {
-        if (!guest_read(buf + FPSTATE_HEADER_SIZE, addr + FPSTATE_HEADER_SIZE, FPSTATE_FXSAVE_SIZE))
+        if (!guest_copy_in(buf + FPSTATE_HEADER_SIZE, addr + FPSTATE_HEADER_SIZE, FPSTATE_FXSAVE_SIZE))
             die_with_signal(SIGSEGV);
         buf[FPSTATE_HEADER_SIZE + 26] = buf[FPSTATE_HEADER_SIZE + 27] = 0;   /* MXCSR bits 16-31 */
         cpu_x86_fxrstor(env, buf + FPSTATE_HEADER_SIZE);
@@ -1131,7 +1131,7 @@ static bool setup_frame(CPUX86State *env, int sig, const struct target_sigaction
     f.extramask = (uint32_t)(mask >> 32);
     memcpy(f.retcode, retcode, sizeof(retcode));
     f.pretcode = return_address(sa, TRAMPOLINE_SIGRETURN);
-    if (!save_fpstate(env, fpaddr) || !guest_write(addr, &f, sizeof(f))) return false;
+    if (!save_fpstate(env, fpaddr) || !guest_copy_out(addr, &f, sizeof(f))) return false;
     enter_handler(env, sig, sa, addr, 0, 0);
     return true;
 }
@@ -1156,7 +1156,7 @@ static bool setup_rt_frame(CPUX86State *env, int sig, const struct target_sigact
     f.uc.uc_sigmask[1] = (uint32_t)(mask >> 32);
     memcpy(f.retcode, retcode, sizeof(retcode));
     f.pretcode = return_address(sa, TRAMPOLINE_RT_SIGRETURN);
-    if (!save_fpstate(env, fpaddr) || !guest_write(addr, &f, sizeof(f))) return false;
+    if (!save_fpstate(env, fpaddr) || !guest_copy_out(addr, &f, sizeof(f))) return false;
     /* SS_AUTODISARM: the handler runs with no alternate stack; rt_sigreturn re-arms it. */
     if ((uint32_t)guest_altstack.ss_flags & TARGET_SS_AUTODISARM) {
         guest_altstack.ss_sp = 0;
@@ -1171,7 +1171,7 @@ abi_long do_sigreturn(CPUX86State *env)
 {
     struct target_sigframe f;
     abi_ulong addr = env->regs[R_ESP] - 8;
-    if (!guest_read(&f, addr, offsetof(struct target_sigframe, retcode))) die_with_signal(TARGET_SIGSEGV);
+    if (!guest_copy_in(&f, addr, offsetof(struct target_sigframe, retcode))) die_with_signal(TARGET_SIGSEGV);
     restore_sigcontext(env, &f.sc);
     restore_fpstate(env, f.sc.fpstate);
     set_blocked(((uint64_t)f.extramask << 32) | f.sc.oldmask);
@@ -1182,7 +1182,7 @@ abi_long do_rt_sigreturn(CPUX86State *env)
 {
     struct target_rt_sigframe f;
     abi_ulong addr = env->regs[R_ESP] - 4;
-    if (!guest_read(&f, addr, offsetof(struct target_rt_sigframe, retcode))) die_with_signal(TARGET_SIGSEGV);
+    if (!guest_copy_in(&f, addr, offsetof(struct target_rt_sigframe, retcode))) die_with_signal(TARGET_SIGSEGV);
     restore_sigcontext(env, &f.uc.uc_mcontext);
     restore_fpstate(env, f.uc.uc_mcontext.fpstate);
     set_blocked(((uint64_t)f.uc.uc_sigmask[1] << 32) | f.uc.uc_sigmask[0]);

@@ -2320,6 +2320,9 @@ static abi_long sys_waitid(CPUX86State *env, const abi_long *a)
     X(rt_sigpending) X(rt_sigsuspend) X(pause) X(sigreturn) X(rt_sigreturn) \
     X(rt_sigtimedwait) X(rt_sigtimedwait_time64) X(rt_sigqueueinfo) X(rt_tgsigqueueinfo) \
     X(sigaction) X(signal) X(sigprocmask) X(sigpending) X(sgetmask) X(ssetmask) X(sigsuspend) \
+    X(timer_create) X(timer_settime) X(timer_settime64) X(timer_gettime) X(timer_gettime64) \
+    X(timer_getoverrun) X(timer_delete) X(timerfd_create) X(timerfd_settime) \
+    X(timerfd_settime64) X(timerfd_gettime) X(timerfd_gettime64) \
     X(setitimer) X(getitimer) \
     X(socketcall) X(socket) X(socketpair) X(bind) X(connect) X(listen) X(accept4) X(getsockopt) \
     X(setsockopt) X(getsockname) X(getpeername) X(sendto) X(sendmsg) X(recvfrom) X(recvmsg) \
