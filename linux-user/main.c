@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <signal.h>
 #include "qemu.h"
+#include "target_signal.h"
 #include "exec-all.h"
 #include "log.h"
 #include "syscall_defs.h"
@@ -259,6 +260,9 @@ void cpu_loop(CPUX86State *env)
             break;
         case EXCP0D_GPF:
             queue_signal(env, SIGSEGV, 0x80 /* SI_KERNEL */, 0);
+            break;
+        case EXCP0B_NOSEG: case EXCP0C_STACK:     /* segment not present: Linux sends SIGBUS */
+            queue_signal(env, TARGET_SIGBUS, 0x80 /* SI_KERNEL */, 0);
             break;
         case EXCP0E_PAGE:
             queue_signal(env, SIGSEGV, guest_page_prot(env->exception_addr) >= 0 ? SEGV_ACCERR : SEGV_MAPERR,

@@ -171,6 +171,14 @@ abi_long sys_timerfd_settime64(CPUX86State *env, const abi_long *a);
 abi_long sys_timerfd_gettime(CPUX86State *env, const abi_long *a);
 abi_long sys_timerfd_gettime64(CPUX86State *env, const abi_long *a);
 
+/* ldt.c: the TLS entries of the GDT (per thread: clone copies them) and the LDT. */
+size_t gdt_tls_size(void);
+void gdt_tls_copy_out(void *dst);
+void gdt_tls_copy_in(const void *src);
+abi_long sys_set_thread_area(CPUX86State *env, const abi_long *a);
+abi_long sys_get_thread_area(CPUX86State *env, const abi_long *a);
+abi_long sys_modify_ldt(CPUX86State *env, const abi_long *a);
+
 /* strace.c: -strace lines "PID name(args) = ret" on stderr. */
 const char *syscall_name(int num);
 void print_syscall(int num, const abi_long args[6]);

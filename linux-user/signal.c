@@ -949,7 +949,8 @@ static void save_sigcontext(CPUX86State *env, struct target_sigcontext *sc, uint
     sc->esp = env->regs[R_ESP]; sc->ebx = env->regs[R_EBX]; sc->edx = env->regs[R_EDX];
     sc->ecx = env->regs[R_ECX]; sc->eax = env->regs[R_EAX];
     sc->trapno = (uint32_t)trapno;
-    sc->err = trapno == EXCP0E_PAGE || trapno == EXCP0D_GPF ? (uint32_t)env->error_code : 0;
+    sc->err = trapno == EXCP0E_PAGE || trapno == EXCP0D_GPF || trapno == EXCP0B_NOSEG ||
+              trapno == EXCP0C_STACK ? (uint32_t)env->error_code : 0;
     sc->eip = env->eip;
     sc->cs = (uint16_t)env->segs[R_CS].selector;
     sc->eflags = cpu_compute_eflags(env);

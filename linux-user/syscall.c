@@ -8,9 +8,6 @@
  * signal numbers, open/mmap flags). Numbers without an entry return -ENOSYS and are logged
  * under -d unimp. Guest memory is little-endian like every supported host; structures are
  * copied with memcpy since guest pointers need not be aligned.
- *
- * Also here: the guest GDT TLS entries (set_thread_area) and linux_user_lookup_segment, which
- * the front end uses to load %gs.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -272,11 +269,6 @@ static abi_long sys_prctl(CPUX86State *env, const abi_long *a)
         return -EINVAL;
     }
 }
-
-static abi_long sys_set_thread_area(CPUX86State *env, const abi_long *a);
-static void gdt_tls_copy_out(void *dst);
-static void gdt_tls_copy_in(const void *src);
-static size_t gdt_tls_size(void);
 
 /* ---- threads: clone with CLONE_VM runs the child on a new host thread with its own CPU
  * state (a copy of the parent's); translated code and the TB tables are shared (tb_lock). */
@@ -1718,97 +1710,6 @@ static abi_long sys_getitimer(CPUX86State *env, const abi_long *a)
  * Threads, TLS and synchronisation
  * ------------------------------------------------------------------------------------------- */
 
-/* The GDT TLS entries (native i386 numbering, consistent with cpu.c's 0x73/0x7b flat
- * selectors). */
-#define GDT_TLS_MIN 6
-#define GDT_TLS_COUNT 3
-#define GDT_USER_CS 14      /* selector 0x73 */
-#define GDT_USER_DS 15      /* selector 0x7b */
-
-typedef struct GuestDescriptor {
-    bool present;
-    uint32_t base, limit;     /* limit in bytes (already scaled by limit_in_pages) */
-    struct target_user_desc desc;
-} GuestDescriptor;
-/* Per thread, like the kernel's: clone copies the parent's, CLONE_SETTLS then changes one. */
-static __thread GuestDescriptor gdt_tls[GDT_TLS_COUNT];
-
-static size_t gdt_tls_size(void) { return sizeof(gdt_tls); }
-static void gdt_tls_copy_out(void *dst) { memcpy(dst, gdt_tls, sizeof(gdt_tls)); }
-static void gdt_tls_copy_in(const void *src) { memcpy(gdt_tls, src, sizeof(gdt_tls)); }
-
-static bool user_desc_is_empty(const struct target_user_desc *d)
-{
-    uint32_t f = d->flags & 0x7f;
-    if (!d->base_addr && !d->limit && !f) return true;
-    return !d->base_addr && !d->limit &&
-           f == (TARGET_UD_READ_EXEC_ONLY | TARGET_UD_SEG_NOT_PRESENT);
-}
-
-static abi_long sys_set_thread_area(CPUX86State *env, const abi_long *a)
-{
-    struct target_user_desc d;
-    int idx;
-    if (!copy_from_guest(&d, U(a[0]), sizeof(d))) return -EFAULT;
-    idx = (int32_t)d.entry_number;
-    if (idx == -1) {
-        for (idx = 0; idx < GDT_TLS_COUNT && gdt_tls[idx].present; idx++) {}
-        if (idx == GDT_TLS_COUNT) return -ESRCH;
-        idx += GDT_TLS_MIN;
-        d.entry_number = (uint32_t)idx;
-        if (!copy_to_guest(U(a[0]), &d, sizeof(d))) return -EFAULT;
-    }
-    if (idx < GDT_TLS_MIN || idx >= GDT_TLS_MIN + GDT_TLS_COUNT) return -EINVAL;
-    GuestDescriptor *g = &gdt_tls[idx - GDT_TLS_MIN];
-    if (user_desc_is_empty(&d)) {
-        memset(g, 0, sizeof(*g));
-    } else {
-        g->present = !(d.flags & TARGET_UD_SEG_NOT_PRESENT);
-        g->base = d.base_addr;
-        g->limit = (d.flags & TARGET_UD_LIMIT_IN_PAGES) ? (d.limit << 12) | 0xfff : d.limit;
-        g->desc = d;
-    }
-    /* Like the kernel, reload a segment register that uses the changed entry. */
-    for (int seg = R_FS; seg <= R_GS; seg++)
-        if ((env->segs[seg].selector >> 3) == (uint32_t)idx && !(env->segs[seg].selector & 4))
-            cpu_x86_load_seg(env, seg, env->segs[seg].selector);
-    return 0;
-}
-
-static abi_long sys_get_thread_area(CPUX86State *env, const abi_long *a)
-{
-    struct target_user_desc d;
-    if (!copy_from_guest(&d, U(a[0]), sizeof(d))) return -EFAULT;
-    int idx = (int32_t)d.entry_number;
-    if (idx < GDT_TLS_MIN || idx >= GDT_TLS_MIN + GDT_TLS_COUNT) return -EINVAL;
-    GuestDescriptor *g = &gdt_tls[idx - GDT_TLS_MIN];
-    if (g->present) {
-        d = g->desc;
-    } else {
-        d.base_addr = 0; d.limit = 0;
-        d.flags = TARGET_UD_READ_EXEC_ONLY | TARGET_UD_SEG_NOT_PRESENT;
-    }
-    d.entry_number = (uint32_t)idx;
-    return copy_to_guest(U(a[0]), &d, sizeof(d)) ? 0 : -EFAULT;
-}
-
-bool linux_user_lookup_segment(uint32_t selector, uint32_t *base, uint32_t *limit)
-{
-    uint32_t idx = (selector & 0xffff) >> 3;
-    if (selector & 4) return false;                  /* LDT: modify_ldt not supported */
-    if (idx == GDT_USER_CS || idx == GDT_USER_DS || idx == 4 || idx == 5) {
-        *base = 0;                                   /* flat (0x23/0x2b: the 64-bit kernel's) */
-        *limit = 0xffffffffu;
-        return true;
-    }
-    if (idx >= GDT_TLS_MIN && idx < GDT_TLS_MIN + GDT_TLS_COUNT && gdt_tls[idx - GDT_TLS_MIN].present) {
-        *base = gdt_tls[idx - GDT_TLS_MIN].base;
-        *limit = gdt_tls[idx - GDT_TLS_MIN].limit;
-        return true;
-    }
-    return false;
-}
-
 static abi_long sys_set_tid_address(CPUX86State *env, const abi_long *a)
 {
     if (env->opaque) ((TaskState *)env->opaque)->child_tidptr = U(a[0]);
@@ -2327,7 +2228,7 @@ static abi_long sys_waitid(CPUX86State *env, const abi_long *a)
     X(socketcall) X(socket) X(socketpair) X(bind) X(connect) X(listen) X(accept4) X(getsockopt) \
     X(setsockopt) X(getsockname) X(getpeername) X(sendto) X(sendmsg) X(recvfrom) X(recvmsg) \
     X(shutdown) \
-    X(set_thread_area) X(get_thread_area) X(set_tid_address) X(set_robust_list) X(rseq) \
+    X(set_thread_area) X(get_thread_area) X(modify_ldt) X(set_tid_address) X(set_robust_list) X(rseq) \
     X(sched_yield) X(sched_getaffinity) X(getcpu) X(futex) X(futex_time64) \
     X(ugetrlimit) X(getrlimit) X(setrlimit) X(prlimit64) X(sysinfo) X(getrandom) X(getpriority) \
     X(select) X(_newselect) X(pselect6) X(pselect6_time64) X(ppoll) X(ppoll_time64) \
