@@ -1585,9 +1585,9 @@ static abi_long sys_rt_sigaction(CPUX86State *env, const abi_long *a)
     int r;
     if (U(a[3]) != 8) return -EINVAL;
     if (a[1] && !copy_from_guest(&act, U(a[1]), sizeof(act))) return -EFAULT;
-    if (a[2] && !guest_access_ok(U(a[2]), sizeof(oact), true)) return -EFAULT;
     r = do_sigaction(a[0], a[1] ? &act : NULL, &oact);
-    if (r == 0 && a[2]) copy_to_guest(U(a[2]), &oact, sizeof(oact));
+    /* As the kernel: the old action is written after the change (EFAULT then). */
+    if (r == 0 && a[2] && !copy_to_guest(U(a[2]), &oact, sizeof(oact))) return -EFAULT;
     return r;
 }
 
@@ -1597,9 +1597,8 @@ static abi_long sys_rt_sigprocmask(CPUX86State *env, const abi_long *a)
     int r;
     if (U(a[3]) != 8) return -EINVAL;
     if (a[1] && !copy_from_guest(&set, U(a[1]), 8)) return -EFAULT;
-    if (a[2] && !guest_access_ok(U(a[2]), 8, true)) return -EFAULT;
     r = do_sigprocmask(a[0], a[1] ? &set : NULL, &old);
-    if (r == 0 && a[2]) copy_to_guest(U(a[2]), &old, 8);
+    if (r == 0 && a[2] && !copy_to_guest(U(a[2]), &old, 8)) return -EFAULT;
     return r;
 }
 
@@ -1608,9 +1607,8 @@ static abi_long sys_sigaltstack(CPUX86State *env, const abi_long *a)
     struct target_stack_t ss, oss;
     int r;
     if (a[0] && !copy_from_guest(&ss, U(a[0]), sizeof(ss))) return -EFAULT;
-    if (a[1] && !guest_access_ok(U(a[1]), sizeof(oss), true)) return -EFAULT;
     r = do_sigaltstack(a[0] ? &ss : NULL, &oss);
-    if (r == 0 && a[1]) copy_to_guest(U(a[1]), &oss, sizeof(oss));
+    if (r == 0 && a[1] && !copy_to_guest(U(a[1]), &oss, sizeof(oss))) return -EFAULT;
     return r;
 }
 
@@ -1656,8 +1654,7 @@ static abi_long do_rt_sigtimedwait(const abi_long *a, bool time64)
         if (!timespec_from_guest(&ts, U(a[2]), time64)) return -EFAULT;
         tsp = &ts;
     }
-    if (a[1] && !guest_access_ok(U(a[1]), sizeof(info), true)) return -EFAULT;
-    int r = do_sigtimedwait(set, &info, tsp);
+    int r = do_sigtimedwait(set, &info, tsp);     /* the signal is taken even if info is bad */
     if (r > 0 && a[1] && !copy_to_guest(U(a[1]), &info, sizeof(info))) return -EFAULT;
     return r;
 }
@@ -1689,12 +1686,12 @@ static abi_long itimerval_to_guest(abi_ulong addr, const struct itimerval *it)
 
 static abi_long sys_setitimer(CPUX86State *env, const abi_long *a)
 {
-    int32_t g[4];
+    int32_t g[4] = { 0, 0, 0, 0 };
     struct itimerval it, old;
-    if (!copy_from_guest(g, U(a[1]), sizeof(g))) return -EFAULT;
+    /* A NULL new value disarms (a misfeature the kernel still supports). */
+    if (a[1] && !copy_from_guest(g, U(a[1]), sizeof(g))) return -EFAULT;
     it.it_interval.tv_sec = g[0]; it.it_interval.tv_usec = g[1];
     it.it_value.tv_sec = g[2]; it.it_value.tv_usec = g[3];
-    if (a[2] && !guest_access_ok(U(a[2]), sizeof(g), true)) return -EFAULT;
     if (setitimer(a[0], &it, &old) < 0) return -errno;
     return a[2] ? itimerval_to_guest(U(a[2]), &old) : 0;
 }

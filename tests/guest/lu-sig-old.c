@@ -58,6 +58,16 @@ static void test_old_sigaction(void)
     SYS(SYS_rt_sigaction, SIGUSR2, NULL, &ko, 8);
     printf("rt flags kept: %#x\n", ko.flags);
     SYS(SYS_rt_sigaction, SIGUSR2, NULL, &ko, 4);
+    k.flags = SA_RESTART;
+    SYS(SYS_rt_sigaction, SIGUSR2, &k, (void *)8, 8);      /* changed, then EFAULT */
+    SYS(SYS_rt_sigaction, SIGUSR2, NULL, &ko, 8);
+    printf("changed despite EFAULT: flags %#x\n", ko.flags);
+    uint64_t m = 1ull << (SIGURG - 1);
+    SYS(SYS_rt_sigprocmask, SIG_BLOCK, &m, (void *)8, 8);
+    SYS(SYS_rt_sigprocmask, SIG_UNBLOCK, NULL, &m, 8);
+    printf("blocked despite EFAULT: %d\n", (int)((m >> (SIGURG - 1)) & 1));
+    m = 1ull << (SIGURG - 1);
+    SYS(SYS_rt_sigprocmask, SIG_UNBLOCK, &m, NULL, 8);
     signal(SIGUSR2, SIG_DFL);
 }
 

@@ -252,6 +252,13 @@ static void test_itimer(void)
     struct itimerval zero = { { 0, 0 }, { 0, 0 } };
     setitimer(ITIMER_REAL, &zero, NULL);
     err("setitimer bad which", setitimer(7, &it, NULL));
+    err("setitimer 1 s, bad old pointer", syscall(SYS_setitimer, ITIMER_REAL, &(struct itimerval){ { 0, 0 }, { 1, 0 } }, (void *)8));
+    getitimer(ITIMER_REAL, &cur);
+    printf("armed anyway %d\n", cur.it_value.tv_sec == 1 || cur.it_value.tv_usec > 0);
+    err("setitimer NULL new value", syscall(SYS_setitimer, ITIMER_REAL, NULL, &cur));
+    printf("old value was armed %d\n", cur.it_value.tv_sec == 1 || cur.it_value.tv_usec > 0);
+    getitimer(ITIMER_REAL, &cur);
+    printf("disarmed %d\n", cur.it_value.tv_sec == 0 && cur.it_value.tv_usec == 0);
     unsigned before = alarm(10);
     unsigned left = alarm(0);
     printf("alarm(10) %u alarm(0) in [9,10] %d\n", before, left == 9 || left == 10);
