@@ -299,6 +299,9 @@ static bool take_queued(int sig, struct target_siginfo *info)
  * ------------------------------------------------------------------------------------------- */
 
 static struct target_sigaction guest_sigact[TARGET_NSIG + 1];
+/* Dispositions change (sigaction) while other threads deliver: both hold this, as the kernel
+ * holds its siglock, so delivery acts on one consistent disposition. */
+static pthread_mutex_t sigact_lock = PTHREAD_MUTEX_INITIALIZER;
 /* Per guest thread, as in Linux: the mask, the alternate stack and the sigsuspend state.
  * Dispositions are shared. The alternate stack is the kernel's sas_ss_sp / sas_ss_size /
  * sas_ss_flags (size 0: none); a new thread starts without one. */
@@ -553,6 +556,7 @@ int do_sigaction(int sig, const struct target_sigaction *act, struct target_siga
 {
     if (sig < 1 || sig > TARGET_NSIG) return -EINVAL;
     if (act && (sig == TARGET_SIGKILL || sig == TARGET_SIGSTOP)) return -EINVAL;
+    pthread_mutex_lock(&sigact_lock);
     if (oact) {
         *oact = guest_sigact[sig];
         oact->flags &= TARGET_SA_KNOWN_FLAGS;
@@ -565,6 +569,7 @@ int do_sigaction(int sig, const struct target_sigaction *act, struct target_siga
         /* Setting SIG_IGN (or SIG_DFL for an ignore-by-default signal) discards a pending one. */
         if (is_ignored(sig)) discard_queued(sig);
     }
+    pthread_mutex_unlock(&sigact_lock);
     return 0;
 }
 
@@ -1198,9 +1203,20 @@ abi_long do_rt_sigreturn(CPUX86State *env)
 /* Act on sig: ignore, default action, or run the guest handler (frame on the guest stack). */
 static void deliver_signal(CPUX86State *env, int sig, const struct target_siginfo *si, int trapno)
 {
-    struct target_sigaction *sa = &guest_sigact[sig];
+    struct target_sigaction action, *sa = &action;
     uint64_t saved_mask = suspend_mask_saved ? suspend_saved_mask : guest_blocked;
     bool ok;
+
+    /* The disposition at this moment; SA_RESETHAND resets it before the handler runs. */
+    pthread_mutex_lock(&sigact_lock);
+    action = guest_sigact[sig];
+    if (action.handler != TARGET_SIG_DFL && action.handler != TARGET_SIG_IGN &&
+        (action.flags & TARGET_SA_RESETHAND)) {
+        guest_sigact[sig].handler = TARGET_SIG_DFL;
+        guest_sigact[sig].flags &= ~TARGET_SA_SIGINFO;
+        update_host_disposition(sig);
+    }
+    pthread_mutex_unlock(&sigact_lock);
 
     qemu_log_mask(CPU_LOG_INT, "signal %d (code %d) at eip %08x: %s\n", sig, si->si_code, env->eip,
                   sa->handler == TARGET_SIG_DFL ? "default action" :
@@ -1217,11 +1233,6 @@ static void deliver_signal(CPUX86State *env, int sig, const struct target_siginf
     }
     suspend_mask_saved = false;
     set_blocked(guest_blocked | sa->mask | ((sa->flags & TARGET_SA_NODEFER) ? 0 : sigbit(sig)));
-    if (sa->flags & TARGET_SA_RESETHAND) {
-        sa->handler = TARGET_SIG_DFL;
-        sa->flags &= ~TARGET_SA_SIGINFO;
-        update_host_disposition(sig);
-    }
 }
 
 /* cpu_loop passes the host's names for the signals instructions raise: the same numbers as
