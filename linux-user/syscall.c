@@ -827,10 +827,18 @@ static abi_long do_fcntl(const abi_long *a, bool is64)
     int fd = a[0], cmd = a[1];
     switch (cmd) {
     case F_DUPFD: case F_GETFD: case F_SETFD: case F_GETFL: case F_SETFL:
-    case F_SETOWN: case F_GETOWN: case F_SETSIG: case F_GETSIG: case F_DUPFD_CLOEXEC:
+    case F_SETOWN: case F_GETOWN: case F_DUPFD_CLOEXEC:
     case F_SETPIPE_SZ: case F_GETPIPE_SZ: case F_ADD_SEALS: case F_GET_SEALS:
     case F_SETLEASE: case F_GETLEASE: case F_NOTIFY:
         return get_errno(fcntl(fd, cmd, (long)a[2]));
+    case F_SETSIG: {      /* guest signal numbers (0: SIGIO); an invalid one stays invalid */
+        int hs = a[2] ? target_to_host_signal(a[2]) : 0;
+        return get_errno(fcntl(fd, cmd, a[2] && !hs ? -1L : (long)hs));
+    }
+    case F_GETSIG: {
+        long r = fcntl(fd, cmd);
+        return r > 0 ? host_to_target_signal((int)r) : get_errno(r);
+    }
     case F_GETLK: case F_SETLK: case F_SETLKW:
         return do_fcntl_lock(fd, cmd, U(a[2]), false);
     case 12: case 13: case 14:           /* F_GETLK64 / F_SETLK64 / F_SETLKW64 (i386 numbers) */

@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
@@ -195,6 +196,19 @@ static void test_ignored_and_default(void)
     print_log("ignored");
 }
 
+/* F_SETSIG / F_GETSIG take and give guest signal numbers. */
+static void test_fcntl_setsig(void)
+{
+    int p[2];
+    pipe(p);
+    printf("F_SETSIG RTMIN+3: %d\n", fcntl(p[0], F_SETSIG, SIGRTMIN + 3));
+    printf("F_GETSIG: RTMIN+%d\n", fcntl(p[0], F_GETSIG) - SIGRTMIN);
+    int r = fcntl(p[0], F_SETSIG, 65);
+    printf("F_SETSIG 65: %d %s\n", r, strerror(errno));
+    close(p[0]);
+    close(p[1]);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -208,5 +222,6 @@ int main(void)
     test_child_killed(SIGRTMAX - 1);
     test_child_killed(SIGRTMIN);
     test_ignored_and_default();
+    test_fcntl_setsig();
     return 0;
 }
