@@ -234,6 +234,7 @@ static void handle_syscall(CPUX86State *env)
     abi_long ret = do_syscall(env, (int)env->regs[R_EAX], env->regs[R_EBX], env->regs[R_ECX],
                               env->regs[R_EDX], env->regs[R_ESI], env->regs[R_EDI],
                               env->regs[R_EBP]);
+    ret = signal_restart_syscall((int)env->regs[R_EAX], ret);   /* SA_RESTART */
     if (ret == -TARGET_ERESTARTSYS) {
         env->eip -= 2;                    /* re-execute int $0x80 */
     } else if (ret != -TARGET_QEMU_ESIGRETURN) {

@@ -133,6 +133,10 @@ abi_long sys_sigpending(CPUX86State *env, const abi_long *a);
 abi_long sys_sgetmask(CPUX86State *env, const abi_long *a);
 abi_long sys_ssetmask(CPUX86State *env, const abi_long *a);
 abi_long sys_sigsuspend(CPUX86State *env, const abi_long *a);
+/* A syscall's result after a guest-handled signal interrupted it (cpu_loop): -EINTR becomes
+ * -TARGET_ERESTARTSYS (run it again after the handler) when the handler has SA_RESTART and
+ * Linux would restart that call. */
+abi_long signal_restart_syscall(int num, abi_long ret);
 /* signalfd: note a new signalfd descriptor; convert the signal numbers in the records a read
  * from one returned (len bytes at buf). */
 void signalfd_created(int fd);

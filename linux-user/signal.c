@@ -525,7 +525,9 @@ static void update_host_disposition(int sig)
         sigdelset(&sa.sa_mask, SIGSEGV);
         sigdelset(&sa.sa_mask, SIGBUS);
         sa.sa_sigaction = host_async_handler;
-        sa.sa_flags = SA_SIGINFO | ((g->flags & TARGET_SA_RESTART) ? SA_RESTART : 0);
+        /* Never SA_RESTART: a blocking call must come back so that the guest handler runs;
+         * signal_restart_syscall then restarts it if the guest asked for SA_RESTART. */
+        sa.sa_flags = SA_SIGINFO;
     }
     /* What the kernel does for the parent on a child's stop or exit depends on these. */
     if (sig == TARGET_SIGCHLD) {
@@ -775,6 +777,45 @@ int do_sigsuspend(CPUX86State *env, uint64_t mask)
     suspend_mask_saved = true;
     suspend_saved_mask = saved;
     return -EINTR;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * SA_RESTART. Host handlers never restart host calls, so a blocking call that a guest-handled
+ * signal interrupts returns EINTR and the handler runs; when the handler has SA_RESTART the
+ * call is made again afterwards (cpu_loop re-executes int $0x80), as the kernel restarts it,
+ * except for the calls Linux never restarts (signal(7)): they fail with EINTR.
+ * ------------------------------------------------------------------------------------------- */
+
+#define NEVER_RESTARTED_SYSCALLS(X) \
+    X(pause) X(rt_sigsuspend) X(sigsuspend) X(rt_sigtimedwait) X(rt_sigtimedwait_time64) \
+    X(select) X(_newselect) X(pselect6) X(pselect6_time64) X(poll) X(ppoll) X(ppoll_time64) \
+    X(epoll_wait) X(epoll_pwait) X(epoll_pwait2) X(nanosleep) X(clock_nanosleep) \
+    X(clock_nanosleep_time64) X(io_getevents) X(io_pgetevents) X(io_pgetevents_time64) \
+    X(semtimedop_time64) X(msgrcv) X(msgsnd) X(ipc)
+
+static bool never_restarted(int num)
+{
+    switch (num) {
+#define NEVER_RESTARTED_CASE(name) case TARGET_NR_##name:
+    NEVER_RESTARTED_SYSCALLS(NEVER_RESTARTED_CASE)
+#undef NEVER_RESTARTED_CASE
+        return true;
+    default:
+        return false;
+    }
+}
+
+abi_long signal_restart_syscall(int num, abi_long ret)
+{
+    if (ret != -EINTR || never_restarted(num)) return ret;
+    int sig = next_queued(guest_blocked);
+    if (!sig) return ret;
+    pthread_mutex_lock(&sigact_lock);
+    struct target_sigaction sa = guest_sigact[sig];
+    pthread_mutex_unlock(&sigact_lock);
+    if (sa.handler != TARGET_SIG_DFL && sa.handler != TARGET_SIG_IGN && (sa.flags & TARGET_SA_RESTART))
+        return -TARGET_ERESTARTSYS;
+    return ret;
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -14,6 +14,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <time.h>
+#include <sys/time.h>
 #include <sys/syscall.h>
 #include <sys/auxv.h>
 
@@ -269,6 +271,54 @@ static void test_disposition_race(void)
     printf("disposition race: survived, sent >= 200\n");
 }
 
+/* SA_RESTART: the handler runs while read blocks, then read goes on (here: it reads what the
+ * handler wrote); without it read fails with EINTR; nanosleep is never restarted. */
+static int restart_pipe[2];
+static volatile int restart_handled;
+static void restart_handler(int sig)
+{
+    (void)sig;
+    restart_handled++;
+    if (write(restart_pipe[1], "h", 1) != 1) restart_handled = -100;
+}
+
+static void arm_alarm_ms(int ms)
+{
+    struct itimerval it = { { 0, 0 }, { 0, ms * 1000 } };
+    setitimer(ITIMER_REAL, &it, NULL);
+}
+
+static void test_sa_restart(void)
+{
+    struct sigaction sa;
+    char c = 0;
+    pipe(restart_pipe);
+    memset(&sa, 0, sizeof(sa));
+    sa.sa_handler = restart_handler;
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGALRM, &sa, NULL);
+    arm_alarm_ms(30);
+    long r = read(restart_pipe[0], &c, 1);
+    printf("SA_RESTART read: %ld '%c' handled %d\n", r, c, restart_handled);
+    sa.sa_flags = 0;
+    sigaction(SIGALRM, &sa, NULL);
+    arm_alarm_ms(30);
+    r = read(restart_pipe[0], &c, 1);
+    int e = errno;
+    printf("no SA_RESTART read: %ld %s handled %d\n", r, r < 0 ? strerror(e) : "", restart_handled);
+    read(restart_pipe[0], &c, 1);          /* the handler's byte */
+    sa.sa_flags = SA_RESTART;
+    sigaction(SIGALRM, &sa, NULL);
+    arm_alarm_ms(30);
+    struct timespec ts = { 5, 0 };
+    r = nanosleep(&ts, &ts);
+    e = errno;
+    printf("SA_RESTART nanosleep: %ld %s handled %d\n", r, r < 0 ? strerror(e) : "", restart_handled);
+    signal(SIGALRM, SIG_DFL);
+    close(restart_pipe[0]);
+    close(restart_pipe[1]);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
@@ -276,6 +326,7 @@ int main(void)
     test_signal_call();
     test_old_masks();
     test_old_sigsuspend();
+    test_sa_restart();
     test_sigaltstack();
     test_disposition_race();
     test_faulthandler_like();
