@@ -49,8 +49,11 @@ static inline uint64_t sigbit(int sig) { return 1ull << (sig - 1); }
 #define HOST_SIG_MAX (_NSIG - 1)
 static int host_of_target[TARGET_NSIG + 1];
 static int target_of_host[HOST_SIG_MAX + 1];
-/* Death-only host signals for guest signals without one (see target_signal.h). */
+/* The host signal a process dies of for each guest signal, and back for wait statuses: the
+ * classic ones by name, real-time ones by number (a process may die of any signal, so no
+ * shift is needed there, and a native parent reads the same number a native child gives). */
 static int death_host_of_target[TARGET_NSIG + 1];
+static int target_of_death_host[HOST_SIG_MAX + 1];
 static pthread_once_t signal_map_once = PTHREAD_ONCE_INIT;
 
 static void signal_map_init(void)
@@ -58,18 +61,18 @@ static void signal_map_init(void)
 #define MAP_CLASSIC(name, num) host_of_target[num] = SIG##name;
     TARGET_CLASSIC_SIGNALS(MAP_CLASSIC)
 #undef MAP_CLASSIC
-    int host_rt = SIGRTMIN, reserved = __SIGRTMIN;
-    for (int sig = TARGET_SIGRTMIN; sig <= TARGET_NSIG; sig++) {
-        if (host_rt <= SIGRTMAX)
-            host_of_target[sig] = host_rt++;
-        else if (reserved < SIGRTMIN)
-            death_host_of_target[sig] = reserved++;
+    for (int sig = 1; sig < TARGET_SIGRTMIN; sig++)
+        death_host_of_target[sig] = host_of_target[sig];
+    for (int sig = TARGET_SIGRTMIN, host_rt = SIGRTMIN; sig <= TARGET_NSIG; sig++) {
+        if (host_rt <= SIGRTMAX) host_of_target[sig] = host_rt++;
+        if (__SIGRTMIN + (sig - TARGET_SIGRTMIN) <= HOST_SIG_MAX)
+            death_host_of_target[sig] = __SIGRTMIN + (sig - TARGET_SIGRTMIN);
     }
     for (int sig = 1; sig <= TARGET_NSIG; sig++) {
         if (host_of_target[sig] > 0 && host_of_target[sig] <= HOST_SIG_MAX)
             target_of_host[host_of_target[sig]] = sig;
-        else if (death_host_of_target[sig])
-            target_of_host[death_host_of_target[sig]] = sig;
+        if (death_host_of_target[sig] > 0)
+            target_of_death_host[death_host_of_target[sig]] = sig;
     }
 }
 
@@ -111,16 +114,19 @@ void target_to_host_ksigset(host_ksigset_t *host, uint64_t set)
     }
 }
 
+int host_to_target_exit_signal(int sig)
+{
+    pthread_once(&signal_map_once, signal_map_init);
+    int t = sig >= 1 && sig <= HOST_SIG_MAX ? target_of_death_host[sig] : 0;
+    return t ? t : sig;
+}
+
 int host_to_target_wstatus(int status)
 {
-    if (WIFSIGNALED(status)) {
-        int t = host_to_target_signal(WTERMSIG(status));
-        return (status & ~0x7f) | (t ? t : WTERMSIG(status));
-    }
-    if (WIFSTOPPED(status)) {
-        int t = host_to_target_signal(WSTOPSIG(status));
-        return (status & ~0xff00) | ((t ? t : WSTOPSIG(status)) << 8);
-    }
+    if (WIFSIGNALED(status))
+        return (status & ~0x7f) | host_to_target_exit_signal(WTERMSIG(status));
+    if (WIFSTOPPED(status))
+        return (status & ~0xff00) | host_to_target_exit_signal(WSTOPSIG(status)) << 8;
     return status;
 }
 
@@ -149,8 +155,7 @@ static void host_to_target_siginfo(struct target_siginfo *t, const siginfo_t *h,
             int status = h->si_status;
             if (h->si_code == CLD_KILLED || h->si_code == CLD_DUMPED || h->si_code == CLD_STOPPED ||
                 h->si_code == CLD_TRAPPED) {
-                int ts = host_to_target_signal(status);
-                status = ts ? ts : status;
+                status = host_to_target_exit_signal(status);
             }
             info_put32(t, 0, (uint32_t)h->si_pid);
             info_put32(t, 4, h->si_uid);
@@ -359,7 +364,7 @@ static bool is_ignored(int sig)
 
 static void QEMU_NORETURN die_with_signal(int sig)
 {
-    int hs = host_sig(sig) ? host_sig(sig) : death_host_of_target[sig];
+    int hs = death_host_of_target[sig];
     sigset_t set;
 
     fflush(stdout);
@@ -408,6 +413,8 @@ static void default_action(int sig)
 /* ---------------------------------------------------------------------------------------------
  * Host handlers
  * ------------------------------------------------------------------------------------------- */
+
+static void update_host_disposition(int sig);
 
 /* A signal for which the guest registered a handler: queue it for this thread; cpu_loop
  * delivers it. */
@@ -497,6 +504,7 @@ void signal_init(void)
         guest_sigact[sig].handler = TARGET_SIG_DFL;
         if (host_mirrored(sig) && sigaction(host_sig(sig), NULL, &old) == 0 && old.sa_handler == SIG_IGN)
             guest_sigact[sig].handler = TARGET_SIG_IGN;
+        update_host_disposition(sig);
     }
     sigprocmask(SIG_SETMASK, NULL, &cur);
     guest_blocked = host_to_target_sigset(&cur) & ~UNBLOCKABLE;
@@ -515,7 +523,10 @@ static void update_host_disposition(int sig)
     if (!host_mirrored(sig)) return;
     memset(&sa, 0, sizeof(sa));
     sigemptyset(&sa.sa_mask);
-    if (g->handler == TARGET_SIG_DFL) {
+    /* A signal delivered on another host number than the one it kills with (the real-time
+     * ones): its default action is taken here, so that the process dies of the right one. */
+    bool dfl_here = g->handler == TARGET_SIG_DFL && host_sig(sig) != death_host_of_target[sig];
+    if (g->handler == TARGET_SIG_DFL && !dfl_here) {
         sa.sa_handler = SIG_DFL;
     } else if (g->handler == TARGET_SIG_IGN) {
         sa.sa_handler = SIG_IGN;
@@ -863,7 +874,7 @@ void signalfd_read_fixup(int fd, void *buf, long len)
         if (ts == TARGET_SIGCHLD && (code == CLD_KILLED || code == CLD_DUMPED || code == CLD_STOPPED ||
                                      code == CLD_TRAPPED)) {
             memcpy(&status, r + SIGNALFD_STATUS_OFFSET, 4);
-            status = host_to_target_signal(status);
+            status = host_to_target_exit_signal(status);
             memcpy(r + SIGNALFD_STATUS_OFFSET, &status, 4);
         }
     }

@@ -2177,7 +2177,7 @@ static abi_long sys_waitid(CPUX86State *env, const abi_long *a)
         struct target_siginfo t;
         memset(&t, 0, sizeof(t));
         if (si.si_signo) {
-            int status = si.si_code == CLD_EXITED ? si.si_status : host_to_target_signal(si.si_status);
+            int status = si.si_code == CLD_EXITED ? si.si_status : host_to_target_exit_signal(si.si_status);
             int32_t fields[5] = { si.si_pid, (int32_t)si.si_uid, status,
                                   (int32_t)si.si_utime, (int32_t)si.si_stime };
             t.si_signo = host_to_target_signal(si.si_signo);

@@ -13,9 +13,12 @@
  *
  * A guest signal without a host signal lives in loongbt only: dispositions, masks, pending
  * state and delivery work within the process, kill/tgkill to itself works, but it cannot be
- * sent to another process (the call checks the target and does nothing). A process that dies
- * of one dies of the host C library's reserved signals (__SIGRTMIN, __SIGRTMIN+1: loongbt never
- * uses them), which wait statuses map back, so a parent loongbt still reads guest 63/64.
+ * sent to another process (the call checks the target and does nothing).
+ *
+ * Dying is different: a process can die of any host signal (raised with the raw system calls),
+ * so a guest killed by signal N dies of host signal N (classic ones by name), and wait
+ * statuses (host_to_target_exit_signal) map back the same way: native and loongbt parents and
+ * children all agree on the number, as between native i386 processes.
  */
 #ifndef LINUX_USER_TARGET_SIGNAL_H
 #define LINUX_USER_TARGET_SIGNAL_H
@@ -80,7 +83,9 @@ typedef struct { uint64_t sig[(_NSIG - 1 + 63) / 64]; } host_ksigset_t;
 void target_to_host_sigset(sigset_t *host, uint64_t set);
 uint64_t host_to_target_sigset(const sigset_t *host);
 void target_to_host_ksigset(host_ksigset_t *host, uint64_t set);
-/* A wait status (wait4/waitpid): the signal of a child killed or stopped in guest numbers. */
+/* The signal that killed or stopped a child (wait statuses, CLD_* siginfo) in guest numbers,
+ * and a whole wait status (wait4/waitpid). */
+int host_to_target_exit_signal(int sig);
 int host_to_target_wstatus(int status);
 
 #endif
