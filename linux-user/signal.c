@@ -58,7 +58,7 @@ static pthread_once_t signal_map_once = PTHREAD_ONCE_INIT;
 
 static void signal_map_init(void)
 {
-#define MAP_CLASSIC(name, num) host_of_target[num] = SIG##name;
+#define MAP_CLASSIC(name, num, host) host_of_target[num] = host;
     TARGET_CLASSIC_SIGNALS(MAP_CLASSIC)
 #undef MAP_CLASSIC
     for (int sig = 1; sig < TARGET_SIGRTMIN; sig++)

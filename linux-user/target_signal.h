@@ -27,16 +27,22 @@
 #include <stddef.h>
 #include <signal.h>
 
-/* X(name, i386 number): the classic signals; the host's is SIG<name>. */
+/* X(name, i386 number, host signal): the classic signals. The host's come from its
+ * <signal.h>, except SIGSTKFLT, which not every host has (host-signal.h: HOST_SIGSTKFLT,
+ * 0 for none). */
 #define TARGET_CLASSIC_SIGNALS(X) \
-    X(HUP, 1) X(INT, 2) X(QUIT, 3) X(ILL, 4) X(TRAP, 5) X(ABRT, 6) X(BUS, 7) X(FPE, 8) \
-    X(KILL, 9) X(USR1, 10) X(SEGV, 11) X(USR2, 12) X(PIPE, 13) X(ALRM, 14) X(TERM, 15) \
-    X(STKFLT, 16) X(CHLD, 17) X(CONT, 18) X(STOP, 19) X(TSTP, 20) X(TTIN, 21) X(TTOU, 22) \
-    X(URG, 23) X(XCPU, 24) X(XFSZ, 25) X(VTALRM, 26) X(PROF, 27) X(WINCH, 28) X(IO, 29) \
-    X(PWR, 30) X(SYS, 31)
+    X(HUP, 1, SIGHUP) X(INT, 2, SIGINT) X(QUIT, 3, SIGQUIT) X(ILL, 4, SIGILL) \
+    X(TRAP, 5, SIGTRAP) X(ABRT, 6, SIGABRT) X(BUS, 7, SIGBUS) X(FPE, 8, SIGFPE) \
+    X(KILL, 9, SIGKILL) X(USR1, 10, SIGUSR1) X(SEGV, 11, SIGSEGV) X(USR2, 12, SIGUSR2) \
+    X(PIPE, 13, SIGPIPE) X(ALRM, 14, SIGALRM) X(TERM, 15, SIGTERM) \
+    X(STKFLT, 16, HOST_SIGSTKFLT) X(CHLD, 17, SIGCHLD) X(CONT, 18, SIGCONT) \
+    X(STOP, 19, SIGSTOP) X(TSTP, 20, SIGTSTP) X(TTIN, 21, SIGTTIN) X(TTOU, 22, SIGTTOU) \
+    X(URG, 23, SIGURG) X(XCPU, 24, SIGXCPU) X(XFSZ, 25, SIGXFSZ) X(VTALRM, 26, SIGVTALRM) \
+    X(PROF, 27, SIGPROF) X(WINCH, 28, SIGWINCH) X(IO, 29, SIGIO) X(PWR, 30, SIGPWR) \
+    X(SYS, 31, SIGSYS)
 
 enum {
-#define TARGET_SIGNAL_ENUM(name, num) TARGET_SIG##name = num,
+#define TARGET_SIGNAL_ENUM(name, num, host) TARGET_SIG##name = num,
     TARGET_CLASSIC_SIGNALS(TARGET_SIGNAL_ENUM)
 #undef TARGET_SIGNAL_ENUM
     TARGET_SIGRTMIN = 32,
