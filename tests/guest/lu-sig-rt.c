@@ -197,6 +197,48 @@ static void test_ignored_and_default(void)
     print_log("ignored");
 }
 
+/* rt_sigqueueinfo: to itself any si_code goes; to another process only negative ones that are
+ * not SI_TKILL (EPERM). */
+static void test_sigqueueinfo_rules(void)
+{
+    siginfo_t si;
+    install_all(0);
+    memset(&si, 0, sizeof(si));
+    si.si_signo = SIGRTMIN + 6;
+    si.si_code = SI_USER;
+    si.si_value.sival_int = 5;
+    long r = syscall(SYS_rt_sigqueueinfo, getpid(), SIGRTMIN + 6, &si);
+    printf("rt_sigqueueinfo self SI_USER: %ld\n", r);
+    si.si_code = 0x80;
+    r = syscall(SYS_rt_sigqueueinfo, getpid(), SIGRTMAX, &si);
+    printf("rt_sigqueueinfo self SI_KERNEL: %ld\n", r);
+    print_log("queued to self");
+    si.si_code = SI_USER;
+    r = syscall(SYS_rt_sigqueueinfo, getppid(), SIGRTMIN + 6, &si);
+    printf("rt_sigqueueinfo parent SI_USER: %ld %s\n", r, r < 0 ? strerror(errno) : "");
+    si.si_code = SI_TKILL;
+    r = syscall(SYS_rt_sigqueueinfo, getppid(), SIGRTMIN + 6, &si);
+    printf("rt_sigqueueinfo parent SI_TKILL: %ld %s\n", r, r < 0 ? strerror(errno) : "");
+    si.si_code = SI_QUEUE;
+    r = syscall(SYS_rt_sigqueueinfo, 999999, SIGRTMIN + 6, &si);
+    printf("rt_sigqueueinfo no such pid: %ld %s\n", r, r < 0 ? strerror(errno) : "");
+    r = syscall(SYS_rt_sigqueueinfo, getpid(), 65, &si);
+    printf("rt_sigqueueinfo signal 65: %ld %s\n", r, r < 0 ? strerror(errno) : "");
+    r = syscall(SYS_rt_tgsigqueueinfo, getpid(), gettid(), SIGRTMIN + 9, &si);
+    printf("rt_tgsigqueueinfo self: %ld\n", r);
+    r = syscall(SYS_rt_tgsigqueueinfo, getpid(), gettid(), SIGRTMAX - 1, &si);
+    printf("rt_tgsigqueueinfo self RTMAX-1: %ld\n", r);
+    print_log("tgsigqueueinfo");
+    r = kill(999999, SIGRTMAX);
+    printf("kill no such pid RTMAX: %ld %s\n", r, r < 0 ? strerror(errno) : "");
+    r = kill(getpid(), 65);
+    printf("kill signal 65: %ld %s\n", r, r < 0 ? strerror(errno) : "");
+    r = syscall(SYS_tgkill, getpid(), 999999, SIGRTMAX);
+    printf("tgkill no such thread RTMAX: %ld %s\n", r, r < 0 ? strerror(errno) : "");
+    r = syscall(SYS_tgkill, 0, gettid(), SIGRTMAX);
+    printf("tgkill tgid 0 RTMAX: %ld %s\n", r, r < 0 ? strerror(errno) : "");
+}
+
 /* F_SETSIG / F_GETSIG take and give guest signal numbers. */
 static void test_fcntl_setsig(void)
 {
@@ -224,6 +266,7 @@ int main(void)
     test_child_killed(SIGRTMIN);
     test_ignored_and_default();
     test_fcntl_setsig();
+    test_sigqueueinfo_rules();
     /* Die of a real-time signal: the exit status the harness compares shows its number. */
     signal(SIGRTMIN + 2, SIG_DFL);
     raise(SIGRTMIN + 2);
