@@ -687,7 +687,8 @@ abi_long do_kill(abi_long pid, int sig)
 {
     if (kill((pid_t)pid, host_sig_to_send(sig)) < 0) return -errno;
     if (guest_only(sig)) {
-        bool self = pid == getpid() || pid == 0 || pid == -1 || (pid < -1 && -pid == getpgrp());
+        /* kill(-1, sig) reaches every process but the caller (and init). */
+        bool self = pid == getpid() || pid == 0 || (pid < -1 && -pid == getpgrp());
         struct target_siginfo info;
         self_siginfo(&info, sig, TARGET_SI_USER, 0);
         if (self) queue_guest_only(false, sig, &info);
