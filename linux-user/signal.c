@@ -1029,6 +1029,18 @@ static void restore_sigcontext(CPUX86State *env, const struct target_sigcontext 
     cpu_load_eflags(env, sc->eflags, AC_MASK | TF_MASK | RF_MASK);
     if (env->segs[R_GS].selector != sc->gs) cpu_x86_load_seg(env, R_GS, sc->gs);
     if (env->segs[R_FS].selector != sc->fs) cpu_x86_load_seg(env, R_FS, sc->fs);
+    if (env->segs[R_DS].selector != sc->ds) cpu_x86_load_seg(env, R_DS, sc->ds);
+    if (env->segs[R_ES].selector != sc->es) cpu_x86_load_seg(env, R_ES, sc->es);
+    if (env->segs[R_SS].selector != (sc->ss | 3u)) cpu_x86_load_seg(env, R_SS, sc->ss | 3u);
+}
+
+/* A handler starts with the flat data segments in DS, ES and SS (FS and GS are kept). */
+#define TARGET_USER_DS 0x2b
+static void flat_data_segments(CPUX86State *env)
+{
+    static const int segs[] = { R_DS, R_ES, R_SS };
+    for (unsigned i = 0; i < ARRAY_SIZE(segs); i++)
+        if (env->segs[segs[i]].selector != TARGET_USER_DS) cpu_x86_load_seg(env, segs[i], TARGET_USER_DS);
 }
 
 /* The top of the stack the signal uses: the alternate stack if asked for, set and not already
@@ -1158,6 +1170,7 @@ static void enter_handler(CPUX86State *env, int sig, const struct target_sigacti
     env->regs[R_EDX] = pinfo;
     env->regs[R_ECX] = puc;
     clear_fpstate(env);
+    flat_data_segments(env);
     cpu_load_eflags(env, cpu_compute_eflags(env) & ~(DF_MASK | TF_MASK | RF_MASK), TF_MASK | RF_MASK);
 }
 

@@ -298,6 +298,27 @@ static void test_thread_area(void)
     report("get_thread_area bad pointer", syscall(SYS_get_thread_area, (void *)8));
 }
 
+/* A handler runs with DS/ES = the flat data segment; sigreturn puts the interrupted ones back. */
+static volatile unsigned short ds_in_handler, es_in_handler;
+static void seg_handler(int sig)
+{
+    (void)sig;
+    __asm__ volatile("movw %%ds, %0; movw %%es, %1" : "=r"(ds_in_handler), "=r"(es_in_handler));
+}
+
+static void test_segments_in_handler(void)
+{
+    unsigned short ds_after, es_after;
+    long nr = SYS_kill;
+    signal(SIGUSR1, seg_handler);
+    __asm__ volatile("pushl %%ds; pushl %%es; movw %2, %%ds; movw %2, %%es; int $0x80; "
+                     "movw %%ds, %0; movw %%es, %1; popl %%es; popl %%ds"
+                     : "=r"(ds_after), "=r"(es_after), "+a"(nr)
+                     : "r"(LDT_SEL(5)), "b"(getpid()), "c"(SIGUSR1) : "memory");
+    printf("in handler ds %#x es %#x; after sigreturn ds %#x es %#x\n", ds_in_handler, es_in_handler,
+           ds_after, es_after);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
@@ -313,6 +334,7 @@ int main(void)
     test_modify_ldt_calls();
     test_ldt_segments();
     test_ldt_thread();
+    test_segments_in_handler();
     test_thread_area();
     return 0;
 }
