@@ -137,6 +137,12 @@ abi_long sys_sigsuspend(CPUX86State *env, const abi_long *a);
  * -TARGET_ERESTARTSYS (run it again after the handler) when the handler has SA_RESTART and
  * Linux would restart that call. */
 abi_long signal_restart_syscall(int num, abi_long ret);
+/* The optional mask of pselect6/ppoll/epoll_pwait: signal_temporary_mask makes it the guest's
+ * (returns the old one) right before the host call; signal_temporary_mask_done after it with
+ * the call's result puts the old one back, or, if a signal interrupted it, keeps the temporary
+ * mask until that signal's handler is set up (whose frame saves the old one). */
+uint64_t signal_temporary_mask(uint64_t mask);
+void signal_temporary_mask_done(uint64_t old, abi_long ret);
 /* signalfd: note a new signalfd descriptor; convert the signal numbers in the records a read
  * from one returned (len bytes at buf). */
 void signalfd_created(int fd);

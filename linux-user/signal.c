@@ -881,6 +881,27 @@ void signalfd_read_fixup(int fd, void *buf, long len)
     }
 }
 
+/* pselect6 / ppoll / epoll_pwait with a mask: it is the thread's mask during the call (the
+ * host kernel applies the host form) and, when a signal interrupts the call, while that
+ * signal's handler is set up; the frame then saves the thread's own mask, which sigreturn puts
+ * back (the kernel's deferred restore, as for sigsuspend). */
+uint64_t signal_temporary_mask(uint64_t mask)
+{
+    uint64_t old = guest_blocked;
+    guest_blocked = mask & ~UNBLOCKABLE;        /* the host mask stays: the kernel swaps it */
+    return old;
+}
+
+void signal_temporary_mask_done(uint64_t old, abi_long ret)
+{
+    if (ret == -EINTR && next_queued(guest_blocked)) {
+        suspend_mask_saved = true;
+        suspend_saved_mask = old;
+    } else {
+        guest_blocked = old;
+    }
+}
+
 /* ---------------------------------------------------------------------------------------------
  * Guest memory for the calls below, the frames and timer.c (pages holding translated code are
  * unprotected before a write, as syscall.c's copy_to_guest does).

@@ -1928,8 +1928,10 @@ static abi_long do_select(int nfds, abi_ulong rfds, abi_ulong wfds, abi_ulong ef
     for (int i = 0; i < 3; i++)
         if (!fdset_from_guest(sets[i], addrs[i], nfds)) return -EFAULT;
     if (guest_mask) mask = host_kernel_sigset(*guest_mask);
+    uint64_t saved_mask = guest_mask ? signal_temporary_mask(*guest_mask) : 0;
     long r = syscall(SYS_pselect6, nfds, rfds ? sets[0] : NULL, wfds ? sets[1] : NULL,
                      efds ? sets[2] : NULL, ts, guest_mask ? &sigarg : NULL);
+    if (guest_mask) signal_temporary_mask_done(saved_mask, r < 0 ? -errno : 0);
     if (r < 0) return -errno;
     for (int i = 0; i < 3; i++)
         if (!fdset_to_guest(addrs[i], sets[i], nfds)) return -EFAULT;
@@ -2013,7 +2015,9 @@ static abi_long do_ppoll(const abi_long *a, bool time64)
         if (e) return e;
         hmask = host_kernel_sigset(mask);
     }
+    uint64_t saved_mask = a[3] ? signal_temporary_mask(mask) : 0;
     long r = syscall(SYS_ppoll, p, n, a[2] ? &ts : NULL, a[3] ? &hmask : NULL, HOST_KSIGSET_SIZE);
+    if (a[3]) signal_temporary_mask_done(saved_mask, r < 0 ? -errno : 0);
     if (r < 0) return -errno;
     if (a[2] && timespec_to_guest_any(U(a[2]), &ts, time64) != 0) return -EFAULT;
     return r;
@@ -2050,7 +2054,7 @@ static abi_long sys_epoll_ctl(CPUX86State *env, const abi_long *a)
 static abi_long do_epoll_pwait(const abi_long *a, bool has_mask)
 {
     int maxevents = a[2];
-    uint64_t mask;
+    uint64_t mask = 0;
     host_ksigset_t hmask;
     if (maxevents <= 0 || maxevents > 65536) return -EINVAL;
     if (!guest_access_ok(U(a[1]), (abi_ulong)maxevents * sizeof(struct target_epoll_event), true))
@@ -2062,8 +2066,11 @@ static abi_long do_epoll_pwait(const abi_long *a, bool has_mask)
     }
     struct epoll_event *ev = malloc(sizeof(*ev) * (size_t)maxevents);
     if (!ev) return -ENOMEM;
-    long r = syscall(SYS_epoll_pwait, a[0], ev, maxevents, a[3], has_mask && a[4] ? &hmask : NULL,
+    bool temp_mask = has_mask && a[4];
+    uint64_t saved_mask = temp_mask ? signal_temporary_mask(mask) : 0;
+    long r = syscall(SYS_epoll_pwait, a[0], ev, maxevents, a[3], temp_mask ? &hmask : NULL,
                      HOST_KSIGSET_SIZE);
+    if (temp_mask) signal_temporary_mask_done(saved_mask, r < 0 ? -errno : 0);
     if (r < 0) { r = -errno; free(ev); return r; }
     for (long i = 0; i < r; i++) {
         struct target_epoll_event t = { ev[i].events, ev[i].data.u64 };

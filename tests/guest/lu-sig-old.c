@@ -7,6 +7,8 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <poll.h>
+#include <sys/select.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdint.h>
@@ -319,6 +321,36 @@ static void test_sa_restart(void)
     close(restart_pipe[1]);
 }
 
+/* pselect/ppoll with a mask that lets a blocked signal in: its handler runs during the call,
+ * the call fails with EINTR, and the mask is the old one afterwards. */
+static volatile int masked_calls_handled;
+static void masked_handler(int sig) { (void)sig; masked_calls_handled++; }
+
+static void test_masked_waits(void)
+{
+    sigset_t alrm, empty, now;
+    sigemptyset(&alrm);
+    sigaddset(&alrm, SIGALRM);
+    sigemptyset(&empty);
+    signal(SIGALRM, masked_handler);
+    sigprocmask(SIG_BLOCK, &alrm, NULL);
+    arm_alarm_ms(20);
+    struct timespec ts = { 5, 0 };
+    int r = pselect(0, NULL, NULL, NULL, &ts, &empty);
+    int e = errno;
+    sigprocmask(SIG_BLOCK, NULL, &now);
+    printf("pselect: %d %s handled %d still blocked %d\n", r, strerror(e), masked_calls_handled,
+           sigismember(&now, SIGALRM));
+    arm_alarm_ms(20);
+    r = ppoll(NULL, 0, &ts, &empty);
+    e = errno;
+    sigprocmask(SIG_BLOCK, NULL, &now);
+    printf("ppoll: %d %s handled %d still blocked %d\n", r, strerror(e), masked_calls_handled,
+           sigismember(&now, SIGALRM));
+    sigprocmask(SIG_UNBLOCK, &alrm, NULL);
+    signal(SIGALRM, SIG_DFL);
+}
+
 int main(void)
 {
     setvbuf(stdout, NULL, _IONBF, 0);
@@ -327,6 +359,7 @@ int main(void)
     test_old_masks();
     test_old_sigsuspend();
     test_sa_restart();
+    test_masked_waits();
     test_sigaltstack();
     test_disposition_race();
     test_faulthandler_like();
