@@ -311,7 +311,7 @@ static void test_segments_in_handler(void)
     unsigned short ds_after, es_after;
     long nr = SYS_kill;
     signal(SIGUSR1, seg_handler);
-    __asm__ volatile("pushl %%ds; pushl %%es; movw %2, %%ds; movw %2, %%es; int $0x80; "
+    __asm__ volatile("pushl %%ds; pushl %%es; movw %3, %%ds; movw %3, %%es; int $0x80; "
                      "movw %%ds, %0; movw %%es, %1; popl %%es; popl %%ds"
                      : "=r"(ds_after), "=r"(es_after), "+a"(nr)
                      : "r"(LDT_SEL(5)), "b"(getpid()), "c"(SIGUSR1) : "memory");
