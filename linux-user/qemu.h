@@ -151,6 +151,8 @@ void signalfd_read_fixup(int fd, void *buf, long len);
  * pages exec.c protected because they hold translated code. */
 bool guest_copy_in(void *dst, abi_ulong addr, size_t len);
 bool guest_copy_out(abi_ulong addr, const void *src, size_t len);
+/* In a fork child: drop the signals queued in the parent (a child starts with none). */
+void signal_fork_child(void);
 /* AT_MINSIGSTKSZ for the auxiliary vector. */
 abi_ulong target_minsigstksz(void);
 /* rt_sigtimedwait: take a pending signal of set (bit sig-1), waiting up to timeout (NULL:

@@ -294,6 +294,13 @@ static int next_queued(uint64_t blocked)
     return 0;
 }
 
+void signal_fork_child(void)
+{
+    thread_queue.count = 0;
+    process_queue.count = 0;
+    process_queue.lock = 0;             /* another thread may have held it at the fork */
+}
+
 static bool take_queued(int sig, struct target_siginfo *info)
 {
     return dequeue(&thread_queue, sig, info) || dequeue(&process_queue, sig, info);

@@ -390,6 +390,7 @@ static abi_long do_fork(CPUX86State *env, uint32_t flags, abi_ulong newsp, abi_u
     if (pid < 0) return -errno;
     if (pid == 0) {
         guest_threads = 1;
+        signal_fork_child();            /* a child starts with no pending signals */
         pid_t tid = gettid();
         if (newsp) env->regs[R_ESP] = newsp;
         if (flags & CLONE_CHILD_SETTID) copy_to_guest(ctid, &tid, 4);

@@ -239,6 +239,32 @@ static void test_sigqueueinfo_rules(void)
     printf("tgkill tgid 0 RTMAX: %ld %s\n", r, r < 0 ? strerror(errno) : "");
 }
 
+/* A fork child starts with no pending signals, a guest-only one included. */
+static void test_fork_pending(void)
+{
+    sigset_t set, pend;
+    sigemptyset(&set);
+    sigaddset(&set, SIGRTMIN + 8);
+    sigaddset(&set, SIGRTMAX);
+    sigprocmask(SIG_BLOCK, &set, NULL);
+    kill(getpid(), SIGRTMIN + 8);
+    kill(getpid(), SIGRTMAX);
+    fflush(stdout);
+    pid_t pid = fork();
+    if (pid == 0) {
+        sigpending(&pend);
+        printf("child pending: RTMIN+8 %d RTMAX %d\n", sigismember(&pend, SIGRTMIN + 8),
+               sigismember(&pend, SIGRTMAX));
+        _exit(0);
+    }
+    waitpid(pid, NULL, 0);
+    sigpending(&pend);
+    printf("parent pending: RTMIN+8 %d RTMAX %d\n", sigismember(&pend, SIGRTMIN + 8),
+           sigismember(&pend, SIGRTMAX));
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    print_log("after fork test");
+}
+
 /* F_SETSIG / F_GETSIG take and give guest signal numbers. */
 static void test_fcntl_setsig(void)
 {
@@ -267,6 +293,7 @@ int main(void)
     test_ignored_and_default();
     test_fcntl_setsig();
     test_sigqueueinfo_rules();
+    test_fork_pending();
     /* Die of a real-time signal: the exit status the harness compares shows its number. */
     signal(SIGRTMIN + 2, SIG_DFL);
     raise(SIGRTMIN + 2);
