@@ -215,6 +215,10 @@ typedef struct SigQueue {
 
 static SigQueue process_queue;
 static __thread SigQueue thread_queue;
+/* Set by the host handler when it left the host signals blocked (thread_queue nearly full);
+ * process_pending_signals puts the host mask back once the queue has drained. */
+#define SIGQUEUE_THROTTLE (SIGQUEUE_SLOTS - 4)
+static __thread volatile sig_atomic_t queue_throttled;
 
 static void queue_lock(SigQueue *q, sigset_t *saved)
 {
@@ -429,10 +433,18 @@ static void host_async_handler(int hs, siginfo_t *info, void *puc)
 {
     struct target_siginfo t;
     int sig = host_to_target_signal(hs);
-    (void)puc;
     if (!sig) return;
     host_to_target_siginfo(&t, info, sig);
     enqueue(&thread_queue, sig, &t);
+    /* Nearly full: return with the host signals blocked, so that the host kernel keeps the
+     * next ones queued (real-time signals must not be lost) until the queue drains. */
+    if (__atomic_load_n(&thread_queue.count, __ATOMIC_ACQUIRE) >= SIGQUEUE_THROTTLE) {
+        ucontext_t *uc = puc;
+        sigfillset(&uc->uc_sigmask);
+        sigdelset(&uc->uc_sigmask, SIGSEGV);
+        sigdelset(&uc->uc_sigmask, SIGBUS);
+        queue_throttled = 1;
+    }
     if (thread_cpu) cpu_exit(thread_cpu);       /* also breaks chained loops */
 }
 
@@ -1360,6 +1372,10 @@ void process_pending_signals(CPUX86State *env)
     while ((sig = next_queued(guest_blocked)) != 0) {
         struct target_siginfo si;
         if (take_queued(sig, &si)) deliver_signal(env, sig, &si, 0);
+    }
+    if (queue_throttled && __atomic_load_n(&thread_queue.count, __ATOMIC_ACQUIRE) < SIGQUEUE_THROTTLE) {
+        queue_throttled = 0;
+        update_host_mask();
     }
     if (suspend_mask_saved) {         /* sigsuspend ended by a signal that had no handler */
         suspend_mask_saved = false;
