@@ -12,14 +12,17 @@
  *
  * Guest side: the guest's dispositions (rt_sigaction and the old calls), blocked mask and
  * alternate stack live here and are mirrored onto the host where that gives the native
- * behaviour for free: SIG_IGN stays ignored by the host, SIG_DFL kills the process as natively,
- * a signal the guest blocks stays pending in the host kernel (so sigpending, sigtimedwait and
- * signalfd see it), and signals the guest sends go through the host kernel. A signal with a
- * guest handler is caught on the host and queued (with its siginfo, real-time signals once per
- * instance) for the thread that caught it; process_pending_signals (called by cpu_loop after
- * every exit from guest code) delivers it by building the i386 kernel's signal frame on the
- * guest stack; the handler returns through sigreturn / rt_sigreturn, which restore the
- * registers and the mask. Guest signals without a host signal are queued here directly.
+ * behaviour for free: SIG_IGN stays ignored by the host, SIG_DFL kills the process as natively
+ * (real-time signals, delivered on shifted host numbers, are caught and die of the guest's
+ * number), a signal the guest blocks stays pending in the host kernel (so sigpending,
+ * sigtimedwait and signalfd see it), and signals the guest sends go through the host kernel.
+ * A signal with a guest handler is caught on the host and queued (with its siginfo, real-time
+ * signals once per instance) for the thread that caught it; process_pending_signals (called by
+ * cpu_loop after every exit from guest code) delivers it by building the i386 kernel's signal
+ * frame on the guest stack; the handler returns through sigreturn / rt_sigreturn, which
+ * restore the registers and the mask. Host handlers never restart interrupted calls: the
+ * guest's SA_RESTART is applied by signal_restart_syscall. Guest signals without a host signal
+ * are queued here directly.
  * Frames carry the FPU/SSE state as the i386 kernel writes it (struct _fpstate: the fsave-format
  * header, then the fxsave image, 64-byte aligned, above the frame); the handler starts with a
  * clean x87 (finit), MXCSR 0x1f80 and zeroed XMM registers, and sigreturn puts the state back.

@@ -239,39 +239,6 @@ static void test_faulthandler_like(void)
     recurse(0);
 }
 
-/* One thread raises SIGUSR1 while another switches its disposition between a handler and
- * SIG_IGN (python's test_stress_modifying_handlers): never a jump to SIG_IGN's "address". */
-static volatile int stress_stop, stress_sent, stress_got;
-static void stress_handler(int sig) { (void)sig; stress_got++; }
-static void *stress_raiser(void *arg)
-{
-    (void)arg;
-    while (!stress_stop) {
-        raise(SIGUSR1);
-        stress_sent++;
-    }
-    return NULL;
-}
-
-static void test_disposition_race(void)
-{
-    pthread_t t;
-    struct sigaction on, off;
-    memset(&on, 0, sizeof(on));
-    on.sa_handler = stress_handler;
-    memset(&off, 0, sizeof(off));
-    off.sa_handler = SIG_IGN;
-    sigaction(SIGUSR1, &on, NULL);
-    pthread_create(&t, NULL, stress_raiser, NULL);
-    while (stress_sent < 200)
-        for (int i = 0; i < 2000; i++) {
-            sigaction(SIGUSR1, &on, NULL);
-            sigaction(SIGUSR1, &off, NULL);
-        }
-    stress_stop = 1;
-    pthread_join(t, NULL);
-    printf("disposition race: survived, sent >= 200\n");
-}
 
 /* SA_RESTART: the handler runs while read blocks, then read goes on (here: it reads what the
  * handler wrote); without it read fails with EINTR; nanosleep is never restarted. */
@@ -361,7 +328,6 @@ int main(void)
     test_sa_restart();
     test_masked_waits();
     test_sigaltstack();
-    test_disposition_race();
     test_faulthandler_like();
     return 0;
 }
