@@ -298,6 +298,11 @@ static void page_protect(target_ulong page)
     page_sync_host_prot(page, (uint64_t)page + TARGET_PAGE_SIZE);
 }
 
+/* The fault and this call are not atomic: between a thread's write fault and its handler
+ * getting tb_lock, another thread may already have restored write access to the host page
+ * (its own fault on the same host page, or an mprotect of a neighbouring guest page). Such a
+ * fault is spurious: the guest page is writable now, so the write is simply retried - the
+ * host page's access is synced again first, so a retry can never fault for the same reason. */
 int page_unprotect(target_ulong addr, uintptr_t host_pc)
 {
     PageDesc *p = page_find(addr & TARGET_PAGE_MASK, false);
@@ -313,9 +318,14 @@ int page_unprotect(target_ulong addr, uintptr_t host_pc)
             any = true;
         }
     }
-    if (!any)
-        return 0;
+    if (!any && !host_pc)
+        return 0;   /* a caller about to write (syscall buffer): nothing was protected */
     page_sync_host_prot(host_start, host_start + hp);
+    if (!any) {
+        qemu_log_mask(CPU_LOG_PAGE, "SMC: spurious write fault at 0x%08x (host pc %p): already writable\n",
+                      addr, (void *)host_pc);
+        return 1;
+    }
     qemu_log_mask(CPU_LOG_PAGE, "SMC: unprotect host page 0x%08llx for a write to 0x%08x (host pc %p)\n",
                   (unsigned long long)host_start, addr, (void *)host_pc);
     return 1;
