@@ -118,7 +118,12 @@ deps:
 	bash scripts/setup-loongarch.sh
 
 # The README's first command: build loongbt and a demo guest, run it natively and translated.
-demo: $(LOONGBT) tests/guest/bin/demo
+# A fresh make (re-reading this file) does the work, so in `make deps demo` the optional
+# libraries that deps has just installed (capstone) are found: this make looked before.
+demo:
+	@$(MAKE) --no-print-directory demo-run
+.PHONY: demo-run
+demo-run: $(LOONGBT) tests/guest/bin/demo
 	@echo "== native i386 ==" && tests/guest/bin/demo
 	@echo "== loongbt-i386 ($(LOONGBT)) ==" && $(LOONGBT) tests/guest/bin/demo
 
