@@ -339,6 +339,7 @@ int main(int argc, char **argv)
     if (o.no_chain) tb_chain_enabled = false;
 
     guest_space_init();
+    guest_layout_init();
     syscall_init();
     signal_init();
     tcg_exec_init(o.tb_size ? o.tb_size : CODE_GEN_BUFFER_DEFAULT_SIZE);

@@ -92,10 +92,39 @@ int guest_page_prot(abi_ulong addr);
  * returns the new break, or the old one when the request cannot be met (Linux semantics). */
 void target_set_brk(abi_ulong new_brk);
 abi_ulong do_brk(abi_ulong new_brk);
-/* Top of the initial stack region; mmap_find_vma keeps below it by default. */
-#define TARGET_STACK_TOP   0xc0000000u
-#define TARGET_STACK_SIZE  (8u * 1024 * 1024)
-#define TARGET_MMAP_BASE   0x40000000u      /* first hint for non-fixed mappings */
+/* mmap.c: the layout a 64-bit kernel gives an i386 process. TASK_SIZE leaves the top page to
+ * the kernel; the stack ends at guest_stack_top (randomised below TASK_SIZE like the
+ * kernel's), the mmap area grows down from guest_mmap_base (below the stack gap; bottom-up
+ * from TARGET_UNMAPPED_BASE in the legacy layout of an unlimited stack rlimit). */
+#define TARGET_TASK_SIZE      0xffffe000u
+#define TARGET_UNMAPPED_BASE  0x55555000u   /* PAGE_ALIGN(TASK_SIZE / 3) */
+extern abi_ulong guest_stack_top, guest_stack_bottom, guest_mmap_base;
+void guest_layout_init(void);                 /* after guest_space_init */
+/* A random multiple of the page size, (0..mask) pages; 0 when the host does not randomise
+ * (randomize_va_space 0, setarch -R). */
+abi_ulong guest_layout_random_pages(unsigned mask);
+
+/* mmap.c: what backs each guest page, for /proc/self/maps (procfs.c) and mapping rules. */
+typedef struct GuestOrigin {
+    const char *name;          /* file path, "[heap]", "[stack]", NULL for anonymous */
+    uint64_t dev, ino;
+    int64_t offset_bias;       /* file offset of the page at guest address a: a + offset_bias */
+    bool shared, may_write, grows_down;
+} GuestOrigin;
+enum { ORIGIN_ANON, ORIGIN_HEAP, ORIGIN_STACK };
+const GuestOrigin *guest_page_origin(abi_ulong addr);
+uint32_t guest_page_origin_id(abi_ulong addr);
+/* Mark [start, end) (already mapped) as the stack or the heap. */
+void guest_mark_region(abi_ulong start, abi_ulong end, int origin);
+/* Mark [start, end) as a private mapping of file fd from offset (the loader's segments). */
+void guest_mark_file(abi_ulong start, abi_ulong end, int fd, uint64_t offset);
+/* The guest brk range (start, current end), for /proc/self/stat and maps. */
+void guest_brk_range(abi_ulong *start, abi_ulong *cur);
+/* madvise / msync / mincore with the kernel's rules (argument checks, ENOMEM for unmapped
+ * parts after applying to the mapped ones). */
+abi_long target_madvise(abi_ulong start, abi_ulong len, int advice);
+abi_long target_msync(abi_ulong start, abi_ulong len, int flags);
+abi_long target_mincore(abi_ulong start, abi_ulong len, abi_ulong vec);
 
 /* main.c: the command-line options a guest execve passes on to the new loongbt (all but -D,
  * -E, -U, -0 and the program). */
@@ -136,6 +165,16 @@ int do_sigsuspend(CPUX86State *env, uint64_t mask);
  * -TARGET_QEMU_ESIGRETURN so cpu_loop leaves eax as restored. */
 abi_long do_sigreturn(CPUX86State *env);
 abi_long do_rt_sigreturn(CPUX86State *env);
+
+/* procfs.c: open of the guest's own /proc entries (maps, auxv, cmdline, exe): true if path
+ * is one of them, with the result (an fd or -errno) in *ret. procfs_is_exe: the path is
+ * /proc/self/exe, /proc/thread-self/exe or /proc/<own pid>/exe. */
+bool procfs_open(const char *path, int flags, const char *exec_path, abi_long *ret);
+bool procfs_is_exe(const char *path);
+/* elfload.c: the auxiliary vector given to the guest (pairs, AT_NULL included) and the guest
+ * addresses of its argv strings [start, end). */
+const abi_ulong *guest_auxv(size_t *nwords);
+void guest_arg_range(abi_ulong *start, abi_ulong *end);
 
 /* strace.c: -strace lines "PID name(args) = ret" on stderr. */
 const char *syscall_name(int num);

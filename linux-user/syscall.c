@@ -123,7 +123,7 @@ static struct image_info *task_image(CPUX86State *env)
 
 static bool is_proc_self_exe(const char *p)
 {
-    return !strcmp(p, "/proc/self/exe") || !strcmp(p, "/proc/thread-self/exe");
+    return procfs_is_exe(p);
 }
 
 /* Path as the host should see it: /proc/self/exe is the guest program, and with -L an
@@ -642,46 +642,11 @@ static int64_t dir_cookie_from_guest(int fd, int64_t guest)
     return t->cookie[idx - 1];
 }
 
-/* /proc/self/maps as the guest sees it: its own mappings in its 4 GiB space (the host's file
- * lists loongbt's 64-bit ones). glibc reads it, e.g. to find the main thread's stack. */
-static bool is_proc_self_maps(const char *p)
-{
-    char own[64];
-    snprintf(own, sizeof(own), "/proc/%d/maps", (int)getpid());
-    return !strcmp(p, "/proc/self/maps") || !strcmp(p, "/proc/thread-self/maps") || !strcmp(p, own);
-}
-
-static abi_long open_guest_maps(int flags)
-{
-    int fd = memfd_create("maps", (flags & O_CLOEXEC) ? MFD_CLOEXEC : 0);
-    if (fd < 0) return -errno;
-    FILE *f = fdopen(dup(fd), "w");
-    if (!f) { close(fd); return -ENOMEM; }
-    uint64_t start = 0;
-    int run_prot = -1;
-    tb_lock();                                   /* a stable view of the memory map */
-    for (uint64_t a = 0; a <= GUEST_ADDR_SPACE; a += TARGET_PAGE_SIZE) {
-        int prot = a < GUEST_ADDR_SPACE ? guest_page_prot((abi_ulong)a) : -2;
-        if (prot == run_prot) continue;
-        if (run_prot >= 0) {
-            bool stack = start < TARGET_STACK_TOP && a >= TARGET_STACK_TOP - TARGET_PAGE_SIZE;
-            fprintf(f, "%08" PRIx64 "-%08" PRIx64 " %c%c%cp 00000000 00:00 0%s\n", start, a,
-                    (run_prot & PROT_READ) ? 'r' : '-', (run_prot & PROT_WRITE) ? 'w' : '-',
-                    (run_prot & PROT_EXEC) ? 'x' : '-', stack ? "                          [stack]" : "");
-        }
-        start = a;
-        run_prot = prot;
-    }
-    tb_unlock();
-    fclose(f);
-    lseek(fd, 0, SEEK_SET);
-    return fd;
-}
-
 static abi_long do_openat(CPUX86State *env, int dirfd, abi_ulong path, int flags, int mode)
 {
     GUEST_PATH(p, buf, env, path);
-    if (is_proc_self_maps(p)) return open_guest_maps(flags);
+    abi_long pr;
+    if (procfs_open(p_g, flags, task_image(env) ? task_image(env)->exec_path : NULL, &pr)) return pr;
     return get_errno(syscall(SYS_openat, dirfd, p, flags, mode));
 }
 

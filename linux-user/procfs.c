@@ -1,0 +1,117 @@
+/*
+ * procfs.c - the guest's view of its own /proc entries. The host's files describe loongbt (a
+ * 64-bit process with a 4 GiB reservation), so opening these gives a memfd with what the
+ * i386 kernel would show:
+ *   /proc/self/maps     the guest's mappings, merged like the kernel's vmas, with the file
+ *                       name, offset, device and inode recorded at mmap time (mmap.c), and
+ *                       [heap] / [stack];
+ *   /proc/self/auxv     the auxiliary vector the loader built (elfload.c);
+ *   /proc/self/cmdline  the guest's argv area, read from guest memory as the kernel does;
+ *   /proc/self/exe      (open) the guest program.
+ * Each also as /proc/thread-self/... and /proc/<own pid>/...; readlink of exe is in syscall.c.
+ * syscall.c's open/openat call procfs_open first (one hook).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/sysmacros.h>
+#include <unistd.h>
+#include "qemu.h"
+#include "exec-all.h"
+
+/* The entry name after /proc/self/, /proc/thread-self/ or /proc/<own pid>/, or NULL. */
+static const char *own_proc_entry(const char *p)
+{
+    char own[32];
+    static const char *const prefixes[] = { "/proc/self/", "/proc/thread-self/" };
+    for (unsigned i = 0; i < sizeof(prefixes) / sizeof(prefixes[0]); i++)
+        if (!strncmp(p, prefixes[i], strlen(prefixes[i]))) return p + strlen(prefixes[i]);
+    snprintf(own, sizeof(own), "/proc/%d/", (int)getpid());
+    if (!strncmp(p, own, strlen(own))) return p + strlen(own);
+    return NULL;
+}
+
+/* One maps line per run of pages with the same protection and origin (file pages also need
+ * contiguous offsets, which one origin record gives). */
+static void write_maps(FILE *f)
+{
+    uint64_t start = 0;
+    int run_prot = -1;
+    uint32_t run_origin = 0;
+    tb_lock();                                   /* a stable view of the memory map */
+    for (uint64_t a = 0; a <= GUEST_ADDR_SPACE; a += TARGET_PAGE_SIZE) {
+        int prot = a < GUEST_ADDR_SPACE ? guest_page_prot((abi_ulong)a) : -2;
+        uint32_t origin = prot >= 0 ? guest_page_origin_id((abi_ulong)a) : 0;
+        if (prot == run_prot && origin == run_origin) continue;
+        if (run_prot >= 0) {
+            const GuestOrigin *o = guest_page_origin((abi_ulong)start);
+            uint64_t off = o->ino ? (uint64_t)((int64_t)start + o->offset_bias) : 0;
+            int len = fprintf(f, "%08" PRIx64 "-%08" PRIx64 " %c%c%c%c %08" PRIx64 " %02x:%02x %" PRIu64 " ",
+                              start, a, (run_prot & PROT_READ) ? 'r' : '-', (run_prot & PROT_WRITE) ? 'w' : '-',
+                              (run_prot & PROT_EXEC) ? 'x' : '-', o->shared ? 's' : 'p', off,
+                              major(o->dev), minor(o->dev), o->ino);
+            if (o->name) fprintf(f, "%*s%s", len < 73 ? 73 - len : 1, "", o->name);
+            fputc('\n', f);
+        }
+        start = a;
+        run_prot = prot;
+        run_origin = origin;
+    }
+    tb_unlock();
+}
+
+static void write_auxv(FILE *f)
+{
+    size_t n;
+    const abi_ulong *v = guest_auxv(&n);
+    fwrite(v, sizeof(abi_ulong), n, f);
+}
+
+static void write_cmdline(FILE *f)
+{
+    abi_ulong start, end;
+    guest_arg_range(&start, &end);
+    if (end > start && guest_access_ok(start, end - start, false)) fwrite(g2h(start), 1, end - start, f);
+}
+
+#define PROCFS_LIST(X) X("maps", write_maps) X("auxv", write_auxv) X("cmdline", write_cmdline)
+
+static int memfd_with(void (*fill)(FILE *), int flags)
+{
+    int fd = memfd_create("loongbt-proc", (flags & O_CLOEXEC) ? MFD_CLOEXEC : 0);
+    if (fd < 0) return -errno;
+    FILE *f = fdopen(dup(fd), "w");
+    if (!f) { close(fd); return -ENOMEM; }
+    fill(f);
+    fclose(f);
+    lseek(fd, 0, SEEK_SET);
+    return fd;
+}
+
+bool procfs_open(const char *path, int flags, const char *exec_path, abi_long *ret)
+{
+    const char *e = own_proc_entry(path);
+    if (!e) return false;
+#define PROCFS_CASE(name, fill) \
+    if (!strcmp(e, name)) { \
+        if ((flags & O_ACCMODE) != O_RDONLY) { *ret = -EACCES; return true; } \
+        *ret = memfd_with(fill, flags); return true; \
+    }
+    PROCFS_LIST(PROCFS_CASE)
+#undef PROCFS_CASE
+    if (!strcmp(e, "exe") && exec_path) {
+        int fd = open(exec_path, flags & ~(O_CREAT | O_TRUNC));
+        *ret = fd < 0 ? -errno : fd;
+        return true;
+    }
+    return false;
+}
+
+bool procfs_is_exe(const char *path)
+{
+    const char *e = own_proc_entry(path);
+    return e && !strcmp(e, "exe");
+}
