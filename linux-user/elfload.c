@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -438,6 +439,9 @@ int loader_exec(const char *filename, char **argv, char **envp, struct image_inf
                                   guest_layout_random_pages(BRK_RND_PAGES);
     target_set_brk(info->brk);
     build_stack(info, filename, argv, envp, entry_unbiased);
+    /* The kernel names the task after the file it executed (ps, /proc/self/stat and comm). */
+    const char *base = strrchr(filename, '/');
+    prctl(PR_SET_NAME, base ? base + 1 : filename, 0, 0, 0);
     qemu_log_mask(CPU_LOG_PAGE, "loader: entry %08x stack %08x brk %08x bias %08x interp %08x\n",
                   info->entry, info->start_stack, info->brk, info->load_bias, info->interp_bias);
     return 0;

@@ -761,19 +761,25 @@ abi_long target_madvise_dontneed(abi_ulong start, abi_ulong len)
     return 0;
 }
 
-/* madvise: which advice exists is asked of the host kernel itself (a zero length is checked
- * for validity and does nothing), so the set is the running kernel's. Only the advice that
+/* madvise: the advice a 6.x x86_64 kernel accepts from an i386 process (MADV_NORMAL..
+ * MADV_DONTNEED, MADV_FREE..MADV_COLLAPSE, MADV_GUARD_INSTALL/REMOVE; MADV_HWPOISON and
+ * MADV_SOFT_OFFLINE only with CONFIG_MEMORY_FAILURE, absent here). Only the advice that
  * changes what the guest reads has an effect here (MADV_DONTNEED and MADV_DONTNEED_LOCKED:
  * private pages read back as zeros); MADV_REMOVE needs a shared mapping. Unmapped parts are
  * skipped and reported as ENOMEM at the end, as the kernel's walk does. */
 #ifndef MADV_DONTNEED_LOCKED
 #define MADV_DONTNEED_LOCKED 24
 #endif
+static bool madvise_advice_valid(int advice)
+{
+    return (advice >= 0 && advice <= 4) || (advice >= 8 && advice <= 25) || advice == 102 || advice == 103;
+}
+
 abi_long target_madvise(abi_ulong start, abi_ulong len, int advice)
 {
     uint64_t end, a;
     bool hole = false;
-    if (madvise(g2h(0), 0, advice) != 0 && errno == EINVAL) return -EINVAL;
+    if (!madvise_advice_valid(advice)) return -EINVAL;
     if (start & (TARGET_PAGE_SIZE - 1)) return -EINVAL;
     end = (uint64_t)start + page_up(len);
     if (len && page_up(len) == 0) return -EINVAL;                 /* rounded up to zero */
@@ -826,7 +832,8 @@ abi_long target_msync(abi_ulong start, abi_ulong len, int flags)
 abi_long target_mincore(abi_ulong start, abi_ulong len, abi_ulong vec)
 {
     uint64_t pages, a;
-    unsigned char host_vec;
+    unsigned char host_vec[HOST_PAGE_SIZE_MAX / TARGET_PAGE_SIZE];
+    uint64_t real_page = (uint64_t)sysconf(_SC_PAGESIZE);
     if (start & (TARGET_PAGE_SIZE - 1)) return -EINVAL;
     if ((uint64_t)start + len > TARGET_TASK_SIZE) return -ENOMEM;
     pages = page_up(len) >> TARGET_PAGE_BITS;
@@ -836,9 +843,10 @@ abi_long target_mincore(abi_ulong start, abi_ulong len, abi_ulong vec)
         if (!guest_prot[a >> TARGET_PAGE_BITS]) return -ENOMEM;
         if (guest_page_prot((abi_ulong)(vec + i)) < 0 || !(guest_page_prot((abi_ulong)(vec + i)) & PROT_WRITE))
             return -EFAULT;
-        if (mincore(host_range(host_down(a), host_page()), host_page(), &host_vec) != 0) return -errno;
+        /* One entry per real host page of the (possibly forced) host page holding a. */
+        if (mincore(host_range(host_down(a), host_page()), host_page(), host_vec) != 0) return -errno;
         page_unprotect((target_ulong)(vec + i), 0);
-        *(unsigned char *)g2h((abi_ulong)(vec + i)) = host_vec & 1;
+        *(unsigned char *)g2h((abi_ulong)(vec + i)) = host_vec[(a - host_down(a)) / real_page] & 1;
     }
     return 0;
 }

@@ -7,6 +7,7 @@
  *                       [heap] / [stack];
  *   /proc/self/auxv     the auxiliary vector the loader built (elfload.c);
  *   /proc/self/cmdline  the guest's argv area, read from guest memory as the kernel does;
+ *   /proc/self/stat     the host's line with the guest's command name;
  *   /proc/self/exe      (open) the guest program.
  * Each also as /proc/thread-self/... and /proc/<own pid>/...; readlink of exe is in syscall.c.
  * syscall.c's open/openat call procfs_open first (one hook).
@@ -17,6 +18,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
 #include "qemu.h"
@@ -77,7 +79,23 @@ static void write_cmdline(FILE *f)
     if (end > start && guest_access_ok(start, end - start, false)) fwrite(g2h(start), 1, end - start, f);
 }
 
-#define PROCFS_LIST(X) X("maps", write_maps) X("auxv", write_auxv) X("cmdline", write_cmdline)
+/* The host's stat line with the guest's command name (under a host emulator the host file
+ * names the emulator's idea of the program). */
+static void write_stat(FILE *f)
+{
+    char line[2048], comm[17] = "";
+    FILE *h = fopen("/proc/self/stat", "r");
+    if (!h) return;
+    if (fgets(line, sizeof(line), h)) {
+        char *close = strrchr(line, ')');
+        prctl(PR_GET_NAME, comm, 0, 0, 0);
+        if (close) fprintf(f, "%d (%s%s", (int)getpid(), comm, close);
+    }
+    fclose(h);
+}
+
+#define PROCFS_LIST(X) X("maps", write_maps) X("auxv", write_auxv) X("cmdline", write_cmdline) \
+    X("stat", write_stat)
 
 static int memfd_with(void (*fill)(FILE *), int flags)
 {
@@ -96,10 +114,7 @@ bool procfs_open(const char *path, int flags, const char *exec_path, abi_long *r
     const char *e = own_proc_entry(path);
     if (!e) return false;
 #define PROCFS_CASE(name, fill) \
-    if (!strcmp(e, name)) { \
-        if ((flags & O_ACCMODE) != O_RDONLY) { *ret = -EACCES; return true; } \
-        *ret = memfd_with(fill, flags); return true; \
-    }
+    if (!strcmp(e, name)) { *ret = memfd_with(fill, flags); return true; }
     PROCFS_LIST(PROCFS_CASE)
 #undef PROCFS_CASE
     if (!strcmp(e, "exe") && exec_path) {

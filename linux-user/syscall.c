@@ -1426,17 +1426,29 @@ static abi_long sys_mremap(CPUX86State *env, const abi_long *a)
     return r;
 }
 
-/* Only MADV_DONTNEED changes what the program sees (private memory reads back as zero). */
+/* madvise, msync, mincore: mmap.c has the kernel's rules (under tb_lock like the others). */
 static abi_long sys_madvise(CPUX86State *env, const abi_long *a)
 {
-    if (a[2] == MADV_DONTNEED && U(a[1]) && guest_access_ok(U(a[0]), U(a[1]), false) &&
-        !(U(a[0]) & (TARGET_PAGE_SIZE - 1))) {
-        tb_lock();                 /* mmap.c: host pages may be bigger than the guest's */
-        abi_long r = target_madvise_dontneed(U(a[0]), U(a[1]));
-        tb_unlock();
-        return r;
-    }
-    return 0;
+    tb_lock();
+    abi_long r = target_madvise(U(a[0]), U(a[1]), a[2]);
+    tb_unlock();
+    return r;
+}
+
+static abi_long sys_msync(CPUX86State *env, const abi_long *a)
+{
+    tb_lock();
+    abi_long r = target_msync(U(a[0]), U(a[1]), a[2]);
+    tb_unlock();
+    return r;
+}
+
+static abi_long sys_mincore(CPUX86State *env, const abi_long *a)
+{
+    tb_lock();
+    abi_long r = target_mincore(U(a[0]), U(a[1]), U(a[2]));
+    tb_unlock();
+    return r;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -2280,7 +2292,7 @@ static abi_long sys_waitid(CPUX86State *env, const abi_long *a)
     X(faccessat) X(faccessat2) X(getcwd) X(chdir) X(fchdir) X(unlink) X(unlinkat) X(mkdir) \
     X(mkdirat) X(rmdir) X(rename) X(renameat) X(renameat2) X(link) X(symlink) X(chmod) \
     X(fchmod) X(fchmodat) X(fchown32) X(readlink) X(readlinkat) X(utimensat) \
-    X(brk) X(mmap) X(mmap2) X(munmap) X(mprotect) X(mremap) X(madvise) \
+    X(brk) X(mmap) X(mmap2) X(munmap) X(mprotect) X(mremap) X(madvise) X(msync) X(mincore) \
     X(clock_gettime) X(clock_gettime64) X(clock_getres) X(clock_getres_time64) X(gettimeofday) \
     X(time) X(nanosleep) X(clock_nanosleep) X(clock_nanosleep_time64) X(times) \
     X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) X(alarm) \
