@@ -387,6 +387,15 @@ static void build_stack(struct image_info *info, const char *filename, char **ar
  * Entry point
  * ------------------------------------------------------------------------------------------- */
 
+static bool file_starts_with_shebang(const char *path)
+{
+    char h[2];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    bool yes = fd >= 0 && pread(fd, h, 2, 0) == 2 && h[0] == '#' && h[1] == '!';
+    if (fd >= 0) close(fd);
+    return yes;
+}
+
 int loader_exec(const char *filename, char **argv, char **envp, struct image_info *info)
 {
     ElfFile exe, interp;
@@ -401,6 +410,17 @@ int loader_exec(const char *filename, char **argv, char **envp, struct image_inf
         snprintf(in_root, sizeof(in_root), "%s%s", interp_prefix, filename);
         if (access(in_root, F_OK) == 0)
             filename = in_root;
+    }
+    /* A "#!" script: load its interpreter with the kernel's argv (guest-exec.c). */
+    const char *execfn = filename;
+    if (file_starts_with_shebang(filename)) {
+        GuestExec ge;
+        int r = guest_exec_resolve(filename, argv, &ge);
+        if (r < 0) fatal_error("%s: %s", filename, strerror(-r));
+        if (r != GUEST_EXEC_I386) fatal_error("%s: interpreter %s is not an i386 program", filename, ge.path);
+        filename = ge.path;
+        argv = ge.argv;
+        execfn = ge.execfn;
     }
     elf_open(&exe, filename);
     /* The stack first, so that a biased image or the interpreter cannot be placed over it. */
@@ -438,10 +458,10 @@ int loader_exec(const char *filename, char **argv, char **envp, struct image_inf
     info->start_brk = info->brk = (abi_ulong)QEMU_ALIGN_UP((uint64_t)info->brk, TARGET_PAGE_SIZE) +
                                   guest_layout_random_pages(BRK_RND_PAGES);
     target_set_brk(info->brk);
-    build_stack(info, filename, argv, envp, entry_unbiased);
-    /* The kernel names the task after the file it executed (ps, /proc/self/stat and comm). */
-    const char *base = strrchr(filename, '/');
-    prctl(PR_SET_NAME, base ? base + 1 : filename, 0, 0, 0);
+    build_stack(info, execfn, argv, envp, entry_unbiased);
+    /* The kernel names the task after the file execve was given (ps, /proc/self/stat). */
+    const char *base = strrchr(execfn, '/');
+    prctl(PR_SET_NAME, base ? base + 1 : execfn, 0, 0, 0);
     qemu_log_mask(CPU_LOG_PAGE, "loader: entry %08x stack %08x brk %08x bias %08x interp %08x\n",
                   info->entry, info->start_stack, info->brk, info->load_bias, info->interp_bias);
     return 0;

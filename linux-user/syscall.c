@@ -423,19 +423,6 @@ static abi_long sys_clone(CPUX86State *env, const abi_long *a)
     return do_fork(env, flags, U(a[1]), U(a[2]), U(a[4]));
 }
 
-/* execve: an i386 ELF runs under a new loongbt (same options, -0 for the guest's argv[0]);
- * anything else (host programs, scripts) is executed directly by the host, which is what a
- * binfmt_misc-registered translator would give the program. */
-static bool file_is_i386_elf(const char *path)
-{
-    unsigned char h[20];
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
-    ssize_t n = pread(fd, h, sizeof(h), 0);
-    close(fd);
-    return n == (ssize_t)sizeof(h) && !memcmp(h, "\177ELF", 4) && h[4] == 1 && h[18] == 3 && h[19] == 0;
-}
-
 /* A NULL-terminated guest array of string pointers as a host array (NULL on a bad pointer). */
 static char **lock_user_string_array(abi_ulong addr, int *count)
 {
@@ -457,6 +444,9 @@ static char **lock_user_string_array(abi_ulong addr, int *count)
     return NULL;
 }
 
+/* execve: an i386 ELF, or a #! script whose interpreter is one, runs under a new loongbt
+ * (same options, -0 for the guest's argv[0]); anything else (host programs) is executed
+ * directly by the host, which is what a binfmt_misc-registered translator would give it. */
 static abi_long sys_execve(CPUX86State *env, const abi_long *a)
 {
     int argc, envc, n = 0;
@@ -470,7 +460,9 @@ static abi_long sys_execve(CPUX86State *env, const abi_long *a)
     if (access(p, X_OK) != 0) { ret = -errno; goto out; }
     fflush(stdout);
     qemu_log_flush();
-    if (!file_is_i386_elf(p)) {
+    GuestExec ge;                                   /* guest-exec.c: ELF, #! script or host */
+    if ((ret = guest_exec_resolve(p, gargv, &ge)) < 0) goto out;
+    if (ret == GUEST_EXEC_HOST) {
         execve(p, gargv, genvp);
         ret = -errno;
         goto out;
