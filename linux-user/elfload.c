@@ -229,25 +229,25 @@ static abi_ulong load_image(ElfFile *f, struct image_info *info, bool is_interp)
 
     if (!is_interp) {
         info->load_bias = bias;
+        /* As load_elf_binary computes them (/proc/self/stat shows them): code = the PF_X
+         * segments, start_data = the highest segment start, end_data = the highest file end. */
         info->start_code = UINT32_MAX; info->end_code = 0;
-        info->start_data = UINT32_MAX; info->end_data = 0;
+        info->start_data = 0; info->end_data = 0;
         for (i = 0; i < f->eh.e_phnum; i++) {
             const Elf32_Phdr *p = &f->ph[i];
             abi_ulong s = p->p_vaddr + bias;
             if (p->p_type == PT_PHDR) info->phdr = s;
-            if (p->p_type != PT_LOAD || !p->p_memsz) continue;
-            if (p->p_flags & PF_X) {
-                if (s < info->start_code) info->start_code = s;
-                if (s + p->p_filesz > info->end_code) info->end_code = s + p->p_filesz;
-            } else if (p->p_flags & PF_W) {
-                if (s < info->start_data) info->start_data = s;
-                if (s + p->p_filesz > info->end_data) info->end_data = s + p->p_filesz;
-            }
+            if (p->p_type != PT_LOAD) continue;
+            if ((p->p_flags & PF_X) && s < info->start_code) info->start_code = s;
+            if ((p->p_flags & PF_X) && s + p->p_filesz > info->end_code) info->end_code = s + p->p_filesz;
+            if (s > info->start_data) info->start_data = s;
+            if (s + p->p_filesz > info->end_data) info->end_data = s + p->p_filesz;
+            if (!p->p_memsz) continue;
             /* AT_PHDR without PT_PHDR: the headers are inside the segment holding e_phoff. */
             if (!info->phdr && f->eh.e_phoff >= p->p_offset && f->eh.e_phoff < (uint64_t)p->p_offset + p->p_filesz)
                 info->phdr = s + (f->eh.e_phoff - p->p_offset);
         }
-        if (info->start_data == UINT32_MAX) info->start_data = info->end_data = (abi_ulong)hi + bias;
+        if (info->start_code == UINT32_MAX) info->start_code = info->end_code = 0;
         info->phnum = f->eh.e_phnum;
         info->entry = f->eh.e_entry + bias;
         info->start_brk = info->brk = (abi_ulong)hi + bias;
@@ -313,7 +313,8 @@ static int count_strings(char **v)
 /* Kept for /proc/self/auxv and /proc/self/cmdline (procfs.c). */
 static abi_ulong *saved_auxv;
 static size_t saved_auxv_words;
-static abi_ulong arg_start, arg_end;
+static abi_ulong arg_start, arg_end, env_start, env_end;
+static const struct image_info *loaded_image;
 
 const abi_ulong *guest_auxv(size_t *nwords)
 {
@@ -325,6 +326,17 @@ void guest_arg_range(abi_ulong *start, abi_ulong *end)
 {
     *start = arg_start;
     *end = arg_end;
+}
+
+void guest_env_range(abi_ulong *start, abi_ulong *end)
+{
+    *start = env_start;
+    *end = env_end;
+}
+
+const struct image_info *guest_image(void)
+{
+    return loaded_image;
 }
 
 static void build_stack(struct image_info *info, const char *filename, char **argv, char **envp,
@@ -343,7 +355,9 @@ static void build_stack(struct image_info *info, const char *filename, char **ar
     /* Strings at the top: end marker, file name, environment, arguments, platform, random. */
     push_bytes(&sb, (uint32_t[1]){0}, 4);
     execfn_addr = push_string(&sb, filename);
+    env_end = sb.sp;
     for (i = envc - 1; i >= 0; i--) envp_addr[i] = push_string(&sb, envp[i]);
+    env_start = sb.sp;
     arg_end = sb.sp;
     for (i = argc - 1; i >= 0; i--) argv_addr[i] = push_string(&sb, argv[i]);
     arg_start = sb.sp;
@@ -380,6 +394,7 @@ static void build_stack(struct image_info *info, const char *filename, char **ar
     sb.sp = (sb.sp - (abi_ulong)n * 4) & ~15u;     /* %esp 16-byte aligned at argc */
     memcpy(g2h(sb.sp), words, (size_t)n * 4);
     info->start_stack = sb.sp;
+    loaded_image = info;
     free(words); free(argv_addr); free(envp_addr);
 }
 

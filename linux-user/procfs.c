@@ -7,7 +7,7 @@
  *                       [heap] / [stack];
  *   /proc/self/auxv     the auxiliary vector the loader built (elfload.c);
  *   /proc/self/cmdline  the guest's argv area, read from guest memory as the kernel does;
- *   /proc/self/stat     the host's line with the guest's command name;
+ *   /proc/self/stat     the host's line with the guest's command name, sizes and addresses;
  *   /proc/self/exe      (open) the guest program.
  * Each also as /proc/thread-self/... and /proc/<own pid>/...; readlink of exe is in syscall.c.
  * syscall.c's open/openat call procfs_open first (one hook).
@@ -79,19 +79,53 @@ static void write_cmdline(FILE *f)
     if (end > start && guest_access_ok(start, end - start, false)) fwrite(g2h(start), 1, end - start, f);
 }
 
-/* The host's stat line with the guest's command name (under a host emulator the host file
- * names the emulator's idea of the program). */
+/* The host's stat line with the guest's fields: the command name (under a host emulator the
+ * host file has the emulator's idea of it), the virtual size of the guest's mappings, and the
+ * address fields of the guest's image (start/end of code, stack, data, brk, args, env). */
+static unsigned long long guest_vsize(void)
+{
+    unsigned long long n = 0;
+    for (uint64_t a = 0; a < GUEST_ADDR_SPACE; a += TARGET_PAGE_SIZE)
+        n += guest_page_prot((abi_ulong)a) >= 0;
+    return n * TARGET_PAGE_SIZE;
+}
+
 static void write_stat(FILE *f)
 {
     char line[2048], comm[17] = "";
     FILE *h = fopen("/proc/self/stat", "r");
     if (!h) return;
-    if (fgets(line, sizeof(line), h)) {
-        char *close = strrchr(line, ')');
-        prctl(PR_GET_NAME, comm, 0, 0, 0);
-        if (close) fprintf(f, "%d (%s%s", (int)getpid(), comm, close);
-    }
+    bool ok = fgets(line, sizeof(line), h) != NULL;
     fclose(h);
+    char *close = ok ? strrchr(line, ')') : NULL;
+    if (!close) return;
+    const struct image_info *info = guest_image();
+    abi_ulong brk_start, brk_cur, as, ae, es, ee;
+    guest_brk_range(&brk_start, &brk_cur);
+    guest_arg_range(&as, &ae);
+    guest_env_range(&es, &ee);
+    /* Field numbers as in proc(5); field 3 (state) is the first after the name. */
+    unsigned long long set[53] = { 0 };
+    bool have[53] = { false };
+#define STAT_SET(n, v) (set[n] = (unsigned long long)(v), have[n] = true)
+    tb_lock();
+    STAT_SET(23, guest_vsize());
+    tb_unlock();
+    if (info) {
+        STAT_SET(26, info->start_code); STAT_SET(27, info->end_code); STAT_SET(28, info->start_stack);
+        STAT_SET(45, info->start_data); STAT_SET(46, info->end_data);
+    }
+    STAT_SET(47, brk_start); STAT_SET(48, as); STAT_SET(49, ae); STAT_SET(50, es); STAT_SET(51, ee);
+#undef STAT_SET
+    prctl(PR_GET_NAME, comm, 0, 0, 0);
+    fprintf(f, "%d (%s)", (int)getpid(), comm);
+    /* All 52 fields even if the host line has fewer (a host emulator's /proc emulation). */
+    int field = 3;
+    for (char *tok = strtok(close + 1, " \n"); tok || field <= 52; tok = tok ? strtok(NULL, " \n") : NULL, field++) {
+        if (field < 53 && have[field]) fprintf(f, " %llu", set[field]);
+        else fprintf(f, " %s", tok ? tok : "0");
+    }
+    fputc('\n', f);
 }
 
 #define PROCFS_LIST(X) X("maps", write_maps) X("auxv", write_auxv) X("cmdline", write_cmdline) \

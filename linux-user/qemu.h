@@ -189,6 +189,8 @@ bool procfs_is_exe(const char *path);
  * addresses of its argv strings [start, end). */
 const abi_ulong *guest_auxv(size_t *nwords);
 void guest_arg_range(abi_ulong *start, abi_ulong *end);
+void guest_env_range(abi_ulong *start, abi_ulong *end);
+const struct image_info *guest_image(void);   /* the program loader_exec loaded */
 
 /* strace.c: -strace lines "PID name(args) = ret" on stderr. */
 const char *syscall_name(int num);

@@ -7,6 +7,7 @@
  * /proc/self entries (maps with file names, exe, cmdline, auxv, stat's comm).
  */
 #define _GNU_SOURCE
+#include <elf.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -184,9 +185,46 @@ static void proc_self(char **argv)
     if (fd >= 0) close(fd);
 }
 
-int main(int argc, char **argv)
+/* /proc/self/stat's address fields against what the program can see of itself (the kernel's
+ * formulas: code = PF_X segments, start_data = highest segment start, end_data = highest file
+ * end; start_stack = the initial stack pointer, at argc). */
+static void stat_fields(int argc, char **argv, char **envp)
 {
-    (void)argc;
+    unsigned long long v[53] = { 0 };
+    char line[2048];
+    FILE *f = fopen("/proc/self/stat", "r");
+    if (!f || !fgets(line, sizeof(line), f)) { puts("no /proc/self/stat"); return; }
+    fclose(f);
+    int i = 3;
+    for (char *t = strtok(strrchr(line, ')') + 1, " \n"); t && i < 53; t = strtok(NULL, " \n"), i++)
+        v[i] = strtoull(t, NULL, 10);
+    const Elf32_Phdr *ph = (const Elf32_Phdr *)getauxval(AT_PHDR);
+    unsigned long n = getauxval(AT_PHNUM);
+    unsigned long sc = ~0ul, ec = 0, sd = 0, ed = 0;
+    for (unsigned long i = 0; i < n; i++) {
+        if (ph[i].p_type != PT_LOAD) continue;
+        unsigned long s = ph[i].p_vaddr, e = s + ph[i].p_filesz;
+        if ((ph[i].p_flags & PF_X) && s < sc) sc = s;
+        if ((ph[i].p_flags & PF_X) && e > ec) ec = e;
+        if (s > sd) sd = s;
+        if (e > ed) ed = e;
+    }
+    int envc = 0;
+    while (envp[envc]) envc++;
+    printf("stat start_code %s end_code %s start_data %s end_data %s\n", v[26] == sc ? "ok" : "wrong",
+           v[27] == ec ? "ok" : "wrong", v[45] == sd ? "ok" : "wrong", v[46] == ed ? "ok" : "wrong");
+    printf("stat start_stack %s arg_start %s arg_end %s\n", v[28] == (uintptr_t)argv - 4 ? "ok" : "wrong",
+           v[48] == (uintptr_t)argv[0] ? "ok" : "wrong",
+           v[49] == (uintptr_t)argv[argc - 1] + strlen(argv[argc - 1]) + 1 ? "ok" : "wrong");
+    printf("stat env_start %s env_end %s start_brk %s\n", !envc || v[50] == (uintptr_t)envp[0] ? "ok" : "wrong",
+           !envc || v[51] == (uintptr_t)envp[envc - 1] + strlen(envp[envc - 1]) + 1 ? "ok" : "wrong",
+           v[47] >= (uintptr_t)&end && v[47] <= (uintptr_t)sbrk(0) ? "ok" : "wrong");
+    printf("stat vsize above 400 KiB, below 64 MiB + stack: %s\n", v[23] > 400 * 1024 && v[23] < 128 * MB ? "yes" : "no");
+}
+
+int main(int argc, char **argv, char **envp)
+{
+    stat_fields(argc, argv, envp);
     layout();
     limits();
     flags();
