@@ -36,6 +36,23 @@ static const char *own_proc_entry(const char *p)
     return NULL;
 }
 
+/* The stack is mapped whole up front, while the kernel's grows down on demand: it starts as
+ * the argument pages plus 128 KiB (setup_arg_pages' stack_expand) and reaches down to the
+ * lowest page touched. Show that: the lower of the two, found with mincore. */
+static uint64_t stack_shown_start(uint64_t start, uint64_t end)
+{
+    const struct image_info *info = guest_image();
+    uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE), lo;
+    unsigned char in_core;
+    if (!info) return start;
+    lo = (info->start_stack & ~(uint64_t)(TARGET_PAGE_SIZE - 1)) - 128 * 1024;
+    if (lo < start) return start;
+    for (uint64_t a = start & ~(page - 1); a < lo; a += page)
+        if (mincore(g2h((abi_ulong)a), page, &in_core) == 0 && (in_core & 1))
+            return a < start ? start : a & ~(uint64_t)(TARGET_PAGE_SIZE - 1);
+    return lo > end ? end : lo;
+}
+
 /* One maps line per run of pages with the same protection and origin (file pages also need
  * contiguous offsets, which one origin record gives). */
 static void write_maps(FILE *f)
@@ -48,6 +65,7 @@ static void write_maps(FILE *f)
         int prot = a < GUEST_ADDR_SPACE ? guest_page_prot((abi_ulong)a) : -2;
         uint32_t origin = prot >= 0 ? guest_page_origin_id((abi_ulong)a) : 0;
         if (prot == run_prot && origin == run_origin) continue;
+        if (run_prot >= 0 && run_origin == ORIGIN_STACK) start = stack_shown_start(start, a);
         if (run_prot >= 0) {
             const GuestOrigin *o = guest_page_origin((abi_ulong)start);
             uint64_t off = o->ino ? (uint64_t)((int64_t)start + o->offset_bias) : 0;
