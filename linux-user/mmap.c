@@ -275,27 +275,35 @@ static bool host_randomizes(void)
     return level > 0 && !(pers != -1 && (pers & ADDR_NO_RANDOMIZE));
 }
 
+static bool sysctl_legacy_va_layout(void)
+{
+    FILE *f = fopen("/proc/sys/vm/legacy_va_layout", "r");
+    int v = 0;
+    if (f) { if (fscanf(f, "%d", &v) != 1) v = 0; fclose(f); }
+    return v != 0;
+}
+
 /* Stack top, mmap base and direction, from the same inputs the kernel uses: the stack rlimit
- * (unlimited, or the ADDR_COMPAT_LAYOUT personality, gives the legacy bottom-up layout),
- * randomize_va_space and the ADDR_NO_RANDOMIZE personality (setarch -R). */
+ * (the gap below the stack; an unlimited one makes the largest gap, 5/6 of TASK_SIZE, still
+ * top-down), the ADDR_COMPAT_LAYOUT personality (setarch -L) or vm.legacy_va_layout (the
+ * legacy bottom-up layout from TASK_UNMAPPED_BASE), randomize_va_space and the
+ * ADDR_NO_RANDOMIZE personality (setarch -R). */
 void guest_layout_init(void)
 {
     struct rlimit rl;
-    uint64_t stack_lim = 8u * 1024 * 1024, gap;
+    uint64_t stack_lim = 8u * 1024 * 1024, gap, pad;
     int pers = personality(0xffffffff);
 
     layout_randomized = host_randomizes();
-    if (getrlimit(RLIMIT_STACK, &rl) == 0) {
-        if (rl.rlim_cur == RLIM_INFINITY) layout_legacy = true;
-        else stack_lim = rl.rlim_cur;
-    }
-    if (pers != -1 && (pers & ADDR_COMPAT_LAYOUT)) layout_legacy = true;
+    if (getrlimit(RLIMIT_STACK, &rl) == 0) stack_lim = rl.rlim_cur;
+    layout_legacy = (pers != -1 && (pers & ADDR_COMPAT_LAYOUT)) || sysctl_legacy_va_layout();
 
     guest_stack_top = TARGET_TASK_SIZE - guest_layout_random_pages(STACK_RND_PAGES);
     uint64_t map = stack_lim < 128u * 1024 ? 128u * 1024 : stack_lim > STACK_MAP_MAX ? STACK_MAP_MAX : stack_lim;
     guest_stack_bottom = (abi_ulong)host_down(guest_stack_top - map);
 
-    gap = stack_lim + STACK_GUARD_GAP + (layout_randomized ? (uint64_t)(STACK_RND_PAGES + 1) << TARGET_PAGE_BITS : 0);
+    pad = STACK_GUARD_GAP + (layout_randomized ? (uint64_t)(STACK_RND_PAGES + 1) << TARGET_PAGE_BITS : 0);
+    gap = stack_lim + pad > stack_lim ? stack_lim + pad : stack_lim;   /* no wrap near RLIM_INFINITY */
     if (gap < MMAP_GAP_MIN) gap = MMAP_GAP_MIN;
     if (gap > TARGET_TASK_SIZE / 6 * 5) gap = TARGET_TASK_SIZE / 6 * 5;
     if (layout_legacy)
