@@ -4,7 +4,8 @@
  * argv the kernel built: interpreter name, the optional argument (the rest of the line,
  * trimmed, as one word), the script path, the original arguments without argv[0]. Then the
  * errors: missing or non-executable interpreter, no interpreter name, a line too long, and
- * nesting (5 levels of scripts work, 6 give ELOOP).
+ * nesting (5 levels of scripts work, 6 give ELOOP). Last, a shell script run by the sysroot's
+ * i386 busybox sh (#!<sysroot>/bin/busybox sh) that runs i386 programs and another script.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -104,6 +105,28 @@ int main(int argc, char **argv)
         "not-executable", "interp-not-exec", "too-long-name", "long-arg", "no-shebang",
         "nest1", "nest3", "nest4", "nest5", "nest6" };
     for (unsigned i = 0; i < sizeof(runs) / sizeof(runs[0]); i++) run(runs[i]);
+
+    /* busybox from the i386 sysroot next to the test programs (tests/guest/bin/../../../sysroots). */
+    char busybox[4096];
+    snprintf(busybox, sizeof(busybox), "%s", self);
+    for (int up = 0; up < 4; up++) *strrchr(busybox, '/') = 0;
+    strcat(busybox, "/sysroots/i386/bin/busybox");
+    if (access(busybox, X_OK) == 0) {
+        snprintf(line, sizeof(line), "#!%s sh\necho \"inner: $# args, first $1\"\n", busybox);
+        write_file("inner.sh", line, 0755);
+        snprintf(line, sizeof(line),
+                 "#!%s sh\n"
+                 "echo \"outer: $# args: $*\"\n"
+                 "x=$((6 * 7)); echo \"arithmetic $x\"\n"
+                 "printf 'b\\na\\nc\\n' | %s sort | %s tr '\\n' ' '; echo\n"
+                 "%s/inner.sh \"$@\"\n"
+                 "%s echo exec-ed an i386 program\n"
+                 "exit 5\n", busybox, busybox, busybox, dir, busybox);
+        write_file("busybox.sh", line, 0755);
+        run("busybox.sh");
+    } else {
+        printf("busybox.sh: no i386 busybox in the sysroot\n");
+    }
 
     snprintf(line, sizeof(line), "rm -rf %s", dir);
     return system(line) == 0 ? 0 : 1;
