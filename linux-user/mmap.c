@@ -41,7 +41,7 @@
 uintptr_t guest_base;
 
 #define GUEST_PAGES (GUEST_ADDR_SPACE >> TARGET_PAGE_BITS)
-#define MMAP_MIN_ADDR 0x10000u          /* like vm.mmap_min_addr: page 0 stays unmapped */
+#define MMAP_MIN_ADDR 0x10000u          /* the kernel's effective mmap_min_addr (LSM default) for hints */
 #define HOST_PAGE_SIZE_MAX (64u * 1024) /* largest page size of any Linux host we target */
 
 /* Per guest page: 0 = unmapped, else PAGE_MAPPED | PROT_READ/WRITE/EXEC as the guest asked. */
@@ -190,6 +190,20 @@ static uint32_t origin_for_mmap(abi_ulong start, int flags, int fd, off_t offset
     o.shared = shared;
     o.may_write = may_write;
     return origin_new(&o);
+}
+
+/* vm.mmap_min_addr: MAP_FIXED below it needs CAP_SYS_RAWIO (hints are rounded up to the
+ * kernel's larger effective minimum, MMAP_MIN_ADDR). */
+static uint64_t dac_mmap_min_addr(void)
+{
+    static uint64_t v = UINT64_MAX;
+    if (v == UINT64_MAX) {
+        FILE *f = fopen("/proc/sys/vm/mmap_min_addr", "r");
+        unsigned long long x = MMAP_MIN_ADDR;
+        if (f) { if (fscanf(f, "%llu", &x) != 1) x = MMAP_MIN_ADDR; fclose(f); }
+        v = x;
+    }
+    return v;
 }
 
 /* Record the guest's view of [start, end) (prot < 0 = unmapped) and tell the translator. */
@@ -488,8 +502,7 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd
     if (flags & (MAP_FIXED | MAP_FIXED_NOREPLACE)) {
         if ((uint64_t)start + size > TARGET_TASK_SIZE) return -ENOMEM;
         if (start & (TARGET_PAGE_SIZE - 1)) return -EINVAL;
-        if (start < MMAP_MIN_ADDR && geteuid() != 0) return -EPERM;    /* needs CAP_SYS_RAWIO */
-        if (start < TARGET_PAGE_SIZE) return -EPERM;                    /* page 0 stays loongbt's */
+        if (start < dac_mmap_min_addr() && geteuid() != 0) return -EPERM;   /* needs CAP_SYS_RAWIO */
         if ((flags & MAP_FIXED_NOREPLACE) && !range_is_free(start, start + size)) return -EEXIST;
         addr = start;
     } else {

@@ -56,6 +56,12 @@ static void limits(void)
     show("mmap length 0xfffff001", ERR(mmap(NULL, 0xfffff001u, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)));
     show("mmap of a bad fd", ERR(mmap(NULL, 4096, PROT_READ, MAP_PRIVATE, 999, 0)));
     show("mmap of a bad fd, length 0", ERR(mmap(NULL, 0, PROT_READ, MAP_PRIVATE, 999, 0)));
+    void *z = mmap(NULL, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0);
+    show("mmap fixed at 0 (root: ok, else EPERM)", ERR(z));
+    if (z != MAP_FAILED) munmap(z, 4096);
+    void *h = mmap((void *)0x1000, 4096, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    printf("hint 0x1000 moved up to 0x10000: %s\n", h == (void *)0x10000 ? "yes" : "no");
+    munmap(h, 4096);
     show("mmap map type 0", ERR(mmap(NULL, 4096, PROT_READ, MAP_ANONYMOUS, -1, 0)));
     /* More than 3 GiB: 64 MiB blocks until mmap fails. */
     void *blocks[64];
