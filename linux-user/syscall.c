@@ -76,12 +76,7 @@ bool guest_access_ok(abi_ulong addr, abi_ulong len, bool write)
 static void *lock_user(abi_ulong addr, abi_ulong len, bool write)
 {
     if (!guest_access_ok(addr, len, write)) return NULL;
-    if (write && len) {
-        tb_lock();
-        for (uint64_t a = addr & TARGET_PAGE_MASK; a < (uint64_t)addr + len; a += TARGET_PAGE_SIZE)
-            page_unprotect((target_ulong)a, 0);
-        tb_unlock();
-    }
+    if (write) guest_write_prepare(addr, len);     /* exec.c: also retried on a race */
     return g2h(addr);
 }
 
@@ -2319,7 +2314,9 @@ abi_long do_syscall(CPUX86State *env, int num, abi_long a1, abi_long a2, abi_lon
 
     if (trace) print_syscall(num, args);
     if (num >= 0 && num < (int)ARRAY_SIZE(syscall_table) && syscall_table[num]) {
-        ret = syscall_table[num](env, args);
+        /* exec.c: rerun when translation raced with the kernel writing a guest buffer. */
+        int tries = 0;
+        do { guest_write_begin(); ret = syscall_table[num](env, args); } while (ret == -EFAULT && ++tries < 8 && guest_write_raced());
     } else {
         qemu_log_mask(CPU_LOG_UNIMP, "Unsupported syscall: %d (%s)\n", num, syscall_name(num));
         ret = -ENOSYS;
