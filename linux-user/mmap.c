@@ -4,6 +4,14 @@
  * find free ranges and to check guest pointers, page flags for the translator (page_set_flags)
  * and invalidation of translated code whose guest bytes go away. Also the guest brk.
  *
+ * The layout is the one a 64-bit Linux kernel gives an i386 process: TASK_SIZE 0xffffe000 (the
+ * top page is the kernel's), the stack ending at a randomised top below it, the mmap area
+ * growing down from below the stack gap (guest_layout_init has the kernel's formulas), brk
+ * right after the bss. The memory calls follow the kernel's argument rules and error order
+ * (target_mmap, target_munmap, target_mprotect, target_mremap, target_madvise, target_msync,
+ * target_mincore); each page also records its origin (file name, device, inode, offset; heap;
+ * stack) for /proc/self/maps (procfs.c).
+ *
  * Host pages larger than the guest's 4 KiB (16 KiB on most LoongArch systems, or any size forced
  * with -host-page-size / LOONGBT_HOST_PAGE_SIZE to test these paths on x86_64):
  *  - the guest's protections stay per 4 KiB page (guest_prot[], page flags); a host page gets
@@ -764,7 +772,7 @@ abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size, abi_ulong new_siz
  * zeroed by hand when writable (the guest could not have changed them otherwise) - right for
  * anonymous memory (malloc arenas, thread stacks), while a private file page would read back
  * the file's bytes natively. Translations of the range are dropped. */
-abi_long target_madvise_dontneed(abi_ulong start, abi_ulong len)
+static abi_long madvise_dontneed(abi_ulong start, abi_ulong len)
 {
     uint64_t end = (uint64_t)start + page_up(len);
     uint64_t lo = host_up(start), hi = host_down(end) > lo ? host_down(end) : lo;
@@ -813,7 +821,7 @@ abi_long target_madvise(abi_ulong start, abi_ulong len, int advice)
             for (uint64_t b = a; b < run; b += TARGET_PAGE_SIZE)
                 if (!guest_page_origin((abi_ulong)b)->shared) return -EINVAL;
         if (advice == MADV_DONTNEED || advice == MADV_DONTNEED_LOCKED) {
-            abi_long r = target_madvise_dontneed((abi_ulong)a, (abi_ulong)(run - a));
+            abi_long r = madvise_dontneed((abi_ulong)a, (abi_ulong)(run - a));
             if (r < 0) return r;
         }
         a = run;
