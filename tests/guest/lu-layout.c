@@ -185,6 +185,24 @@ static void proc_self(char **argv)
         if (c && e) { *e = 0; printf("stat comm: %s\n", c + 1); }
     }
     if (f) fclose(f);
+    /* /proc/<own pid>/ is the same as /proc/self/ */
+    char pid_path[64], other[4096];
+    snprintf(pid_path, sizeof(pid_path), "/proc/%d/exe", (int)getpid());
+    n = readlink(pid_path, other, sizeof(other) - 1);
+    other[n > 0 ? n : 0] = 0;
+    printf("readlink /proc/<pid>/exe is the same: %s\n", !strcmp(other, exe) ? "yes" : "no");
+    snprintf(pid_path, sizeof(pid_path), "/proc/%d/maps", (int)getpid());
+    FILE *a = fopen("/proc/self/maps", "r"), *b = fopen(pid_path, "r");
+    int same = a && b;
+    while (same) {
+        char la[512], lb[512];
+        char *ra = fgets(la, sizeof(la), a), *rb = fgets(lb, sizeof(lb), b);
+        if (!ra || !rb) { same = !ra && !rb; break; }
+        if (strcmp(la, lb)) same = 0;
+    }
+    if (a) fclose(a);
+    if (b) fclose(b);
+    printf("/proc/<pid>/maps is the same: %s\n", same ? "yes" : "no");
     int fd = open("/proc/self/exe", O_RDONLY);
     char magic[5] = "";
     if (fd >= 0 && read(fd, magic, 4) == 4) printf("open /proc/self/exe: ELF %s\n", !memcmp(magic + 1, "ELF", 3) ? "yes" : "no");
