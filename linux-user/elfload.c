@@ -19,6 +19,7 @@
 #include <unistd.h>
 #include "qemu.h"
 #include "log.h"
+#include "guest-syms.h"
 
 /* Where a 64-bit kernel puts an i386 PIE: COMPAT_ELF_ET_DYN_BASE = TASK_UNMAPPED_BASE +
  * 16 MiB, plus the mmap randomisation (8 bits of pages). The interpreter goes wherever mmap
@@ -446,6 +447,7 @@ int loader_exec(const char *filename, char **argv, char **envp, struct image_inf
     info->exec_path = strdup(realpath(filename, resolved) ? resolved : filename);
     interp_name = interp_path(&exe);
     load_image(&exe, info, false);
+    guest_syms_add_file(info->exec_path, info->load_bias);
     entry_unbiased = exe.eh.e_entry;
     if ((uint64_t)entry_unbiased + info->load_bias >= GUEST_ADDR_SPACE ||
         guest_page_prot(info->load_bias + entry_unbiased) < 0 ||
@@ -463,6 +465,7 @@ int loader_exec(const char *filename, char **argv, char **envp, struct image_inf
         elf_open(&interp, use);
         if (interp.eh.e_type != ET_DYN) elf_fail(&interp, "interpreter is not a shared object");
         info->interp_bias = load_image(&interp, info, true);
+        guest_syms_add_file(use, info->interp_bias);
         info->entry = interp.eh.e_entry + info->interp_bias;
         elf_close(&interp);
         free(interp_name);
