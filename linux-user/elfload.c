@@ -419,6 +419,7 @@ int loader_exec(const char *filename, char **argv, char **envp, struct image_inf
     abi_ulong entry_unbiased;
 
     memset(info, 0, sizeof(*info));
+    const char *execfn = filename;      /* AT_EXECFN and comm: the name as given */
     /* As with qemu-user's -L: an absolute program path that does not exist on the host is
      * looked up inside the guest root too (`-L root /usr/bin/lua5.4`). */
     char in_root[PATH_MAX * 2];
@@ -428,10 +429,9 @@ int loader_exec(const char *filename, char **argv, char **envp, struct image_inf
             filename = in_root;
     }
     /* A "#!" script: load its interpreter with the kernel's argv (guest-exec.c). */
-    const char *execfn = filename;
     if (file_starts_with_shebang(filename)) {
         GuestExec ge;
-        int r = guest_exec_resolve(filename, argv, &ge);
+        int r = guest_exec_resolve(filename, execfn, argv, &ge);
         if (r < 0) fatal_error("%s: %s", filename, strerror(-r));
         if (r != GUEST_EXEC_I386) fatal_error("%s: interpreter %s is not an i386 program", filename, ge.path);
         filename = ge.path;

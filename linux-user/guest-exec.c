@@ -95,11 +95,11 @@ static char *xstrdup(const char *s)
     return d;
 }
 
-int guest_exec_resolve(const char *path, char **argv, GuestExec *out)
+int guest_exec_resolve(const char *path, const char *name, char **argv, GuestExec *out)
 {
     char head[BINPRM_BUF_SIZE], pbuf[PATH_MAX * 2];
     const char *cur = path;             /* the file to look at, as the host opens it */
-    const char *named = path;           /* its name as given: the script argument */
+    const char *named = name;           /* its name as given: the script argument */
     char **args = argv;
     int argc = 0, r;
 
@@ -113,7 +113,7 @@ int guest_exec_resolve(const char *path, char **argv, GuestExec *out)
             if (depth > 0) {
                 out->path = xstrdup(cur);
                 out->argv = args;
-                out->execfn = path;
+                out->execfn = name;
             }
             return out->kind;
         }

@@ -164,7 +164,7 @@ int do_sigsuspend(CPUX86State *env, uint64_t mask);
 abi_long do_sigreturn(CPUX86State *env);
 abi_long do_rt_sigreturn(CPUX86State *env);
 
-/* guest-exec.c: what executing path runs. Returns -errno (the kernel's execve error),
+/* guest-exec.c: what executing path (as the host opens it; name: as the guest gave it) runs. Returns -errno (the kernel's execve error),
  * GUEST_EXEC_I386 (an i386 ELF file: under loongbt) or GUEST_EXEC_HOST (something else: the
  * host's execve). For a "#!" script (nested ones followed) out->path is the program to load,
  * out->argv its argv and out->execfn the script's name (AT_EXECFN, comm); else out->path is
@@ -176,7 +176,7 @@ typedef struct GuestExec {
     char **argv;
     const char *execfn;
 } GuestExec;
-int guest_exec_resolve(const char *path, char **argv, GuestExec *out);
+int guest_exec_resolve(const char *path, const char *name, char **argv, GuestExec *out);
 
 /* procfs.c: open of the guest's own /proc entries (maps, auxv, cmdline, exe): true if path
  * is one of them, with the result (an fd or -errno) in *ret. procfs_is_exe: the path is

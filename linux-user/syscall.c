@@ -456,7 +456,7 @@ static abi_long sys_execve(CPUX86State *env, const abi_long *a)
     fflush(stdout);
     qemu_log_flush();
     GuestExec ge;                                   /* guest-exec.c: ELF, #! script or host */
-    if ((ret = guest_exec_resolve(p, gargv, &ge)) < 0) goto out;
+    if ((ret = guest_exec_resolve(p, p_g, gargv, &ge)) < 0) goto out;
     if (ret == GUEST_EXEC_HOST) {
         execve(p, gargv, genvp);
         ret = -errno;
