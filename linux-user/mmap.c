@@ -883,6 +883,58 @@ abi_long target_mincore(abi_ulong start, abi_ulong len, abi_ulong vec)
     return 0;
 }
 
+/* mlock / munlock / mlock2 as do_mlock: the start is rounded down and the length up (no
+ * EINVAL for an unaligned start), EPERM without RLIMIT_MEMLOCK or privilege, ENOMEM over the
+ * limit or for a hole; the host pages holding the range are really locked. */
+static bool may_lock(uint64_t bytes)
+{
+    struct rlimit rl;
+    if (geteuid() == 0) return true;                       /* CAP_IPC_LOCK */
+    return getrlimit(RLIMIT_MEMLOCK, &rl) == 0 && (rl.rlim_cur == RLIM_INFINITY || bytes <= rl.rlim_cur);
+}
+
+static abi_long lock_range(abi_ulong start, abi_ulong len, bool lock)
+{
+    struct rlimit rl;
+    uint64_t s = start & TARGET_PAGE_MASK, e = page_up((uint64_t)start + len);
+    if (lock && geteuid() != 0 && getrlimit(RLIMIT_MEMLOCK, &rl) == 0 && rl.rlim_cur == 0) return -EPERM;
+    if (lock && !may_lock(e - s)) return -ENOMEM;
+    if (e == s) return 0;
+    if (e > TARGET_TASK_SIZE) return -ENOMEM;
+    for (uint64_t a = s; a < e; a += TARGET_PAGE_SIZE)
+        if (!guest_prot[a >> TARGET_PAGE_BITS]) return -ENOMEM;
+    void *h = host_range(host_down(s), host_up(e) - host_down(s));
+    int r = lock ? mlock(h, host_up(e) - host_down(s)) : munlock(h, host_up(e) - host_down(s));
+    return r == 0 ? 0 : errno == EFAULT ? -ENOMEM : -errno;
+}
+
+abi_long target_mlock(abi_ulong start, abi_ulong len, unsigned flags)
+{
+    if (flags & ~1u /* MLOCK_ONFAULT */) return -EINVAL;
+    tb_lock();                                   /* a stable view of the memory map */
+    abi_long r = lock_range(start, len, true);
+    tb_unlock();
+    return r;
+}
+
+abi_long target_munlock(abi_ulong start, abi_ulong len)
+{
+    tb_lock();
+    abi_long r = lock_range(start, len, false);
+    tb_unlock();
+    return r;
+}
+
+/* mlockall: the kernel's flag rules; the guest's pages are not locked (the host call would
+ * lock loongbt's whole reservation and code buffer too). munlockall always succeeds. */
+abi_long target_mlockall(int flags)
+{
+    struct rlimit rl;
+    if (!flags || (flags & ~(MCL_CURRENT | MCL_FUTURE | MCL_ONFAULT)) || flags == MCL_ONFAULT) return -EINVAL;
+    if (geteuid() != 0 && getrlimit(RLIMIT_MEMLOCK, &rl) == 0 && rl.rlim_cur == 0) return -EPERM;
+    return 0;
+}
+
 /* ---------------------------------------------------------------------------------------------
  * brk
  * ------------------------------------------------------------------------------------------- */

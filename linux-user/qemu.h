@@ -123,6 +123,10 @@ void guest_brk_range(abi_ulong *start, abi_ulong *cur);
 abi_long target_madvise(abi_ulong start, abi_ulong len, int advice);
 abi_long target_msync(abi_ulong start, abi_ulong len, int flags);
 abi_long target_mincore(abi_ulong start, abi_ulong len, abi_ulong vec);
+/* mlock/mlock2 (flags: MLOCK_ONFAULT), munlock, mlockall with the kernel's rules. */
+abi_long target_mlock(abi_ulong start, abi_ulong len, unsigned flags);
+abi_long target_munlock(abi_ulong start, abi_ulong len);
+abi_long target_mlockall(int flags);
 
 /* main.c: the command-line options a guest execve passes on to the new loongbt (all but -D,
  * -E, -U, -0 and the program). */

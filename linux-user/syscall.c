@@ -1438,6 +1438,12 @@ static abi_long sys_mincore(CPUX86State *env, const abi_long *a)
     return r;
 }
 
+static abi_long sys_mlock(CPUX86State *env, const abi_long *a) { return target_mlock(U(a[0]), U(a[1]), 0); }
+static abi_long sys_mlock2(CPUX86State *env, const abi_long *a) { return target_mlock(U(a[0]), U(a[1]), U(a[2])); }
+static abi_long sys_munlock(CPUX86State *env, const abi_long *a) { return target_munlock(U(a[0]), U(a[1])); }
+static abi_long sys_mlockall(CPUX86State *env, const abi_long *a) { return target_mlockall(a[0]); }
+static abi_long sys_munlockall(CPUX86State *env, const abi_long *a) { return 0; }
+
 /* ---------------------------------------------------------------------------------------------
  * Time
  * ------------------------------------------------------------------------------------------- */
@@ -2280,6 +2286,7 @@ static abi_long sys_waitid(CPUX86State *env, const abi_long *a)
     X(mkdirat) X(rmdir) X(rename) X(renameat) X(renameat2) X(link) X(symlink) X(chmod) \
     X(fchmod) X(fchmodat) X(fchown32) X(readlink) X(readlinkat) X(utimensat) \
     X(brk) X(mmap) X(mmap2) X(munmap) X(mprotect) X(mremap) X(madvise) X(msync) X(mincore) \
+    X(mlock) X(mlock2) X(munlock) X(mlockall) X(munlockall) \
     X(clock_gettime) X(clock_gettime64) X(clock_getres) X(clock_getres_time64) X(gettimeofday) \
     X(time) X(nanosleep) X(clock_nanosleep) X(clock_nanosleep_time64) X(times) \
     X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) X(alarm) \

@@ -16,6 +16,7 @@
 #include <string.h>
 #include <sys/auxv.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 extern char end;                         /* end of the bss (the linker's symbol) */
@@ -112,6 +113,17 @@ static void flags(void)
     show("msync unaligned", call(msync(q + 1, 4096, MS_SYNC)));
     show("msync over the hole", call(msync(q, 3 * 4096, MS_SYNC)));
     show("msync of a mapped page", call(msync(q, 4096, MS_ASYNC)));
+    show("mlock unaligned start", call(mlock(q + 8192 + 100, 100)));
+    show("munlock unaligned start", call(munlock(q + 8192 + 100, 100)));
+    show("mlock over the hole", call(mlock(q, 3 * 4096)));
+    show("munlock over the hole", call(munlock(q, 3 * 4096)));
+    show("mlock length 0", call(mlock(q + 4096, 0)));
+    show("mlock2 bad flags", call(syscall(SYS_mlock2, q, 4096, 2)));
+    show("mlock2 MLOCK_ONFAULT", call(syscall(SYS_mlock2, q, 4096, 1)));
+    show("mlockall(0)", call(mlockall(0)));
+    show("mlockall(MCL_ONFAULT)", call(mlockall(MCL_ONFAULT)));
+    show("mlockall(0x100)", call(mlockall(0x100)));
+    show("munlockall", call(munlockall()));
 }
 
 static void remap(void)
