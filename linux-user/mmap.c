@@ -406,10 +406,9 @@ abi_ulong mmap_find_vma(abi_ulong start, abi_ulong size)
     uint64_t sz = host_up(page_up(size));
     abi_ulong r;
     if (sz == 0 || sz > TARGET_TASK_SIZE - MMAP_MIN_ADDR) return (abi_ulong)-1;
-    start = (abi_ulong)page_up(start);
-    if (start >= MMAP_MIN_ADDR && (uint64_t)start + sz <= TARGET_TASK_SIZE &&
-        range_is_free(host_down(start), host_up(start + sz)) && !(start & (host_page() - 1)))
-        return start;
+    uint64_t hint = host_up(start);              /* a hint moves up to a host page */
+    if (hint >= MMAP_MIN_ADDR && hint + sz <= TARGET_TASK_SIZE && range_is_free(hint, hint + sz))
+        return (abi_ulong)hint;
     if (layout_legacy) {
         if ((r = find_free_between(guest_mmap_base, TARGET_TASK_SIZE, sz))) return r;
     } else {
