@@ -792,6 +792,22 @@ static abi_long madvise_dontneed(abi_ulong start, abi_ulong len)
     return 0;
 }
 
+/* The walk of madvise and msync: fn on each run of mapped pages of [start, end), holes
+ * skipped and reported as ENOMEM at the end (an error from fn ends the walk). */
+static abi_long for_each_mapped_run(uint64_t start, uint64_t end,
+                                    abi_long (*fn)(uint64_t a, uint64_t run_end, void *ctx), void *ctx)
+{
+    bool hole = false;
+    for (uint64_t a = start; a < end; ) {
+        uint64_t run = mapped_run_end(a, end);
+        if (run == a) { hole = true; a += TARGET_PAGE_SIZE; continue; }
+        abi_long r = fn(a, run, ctx);
+        if (r < 0) return r;
+        a = run;
+    }
+    return hole ? -ENOMEM : 0;
+}
+
 /* madvise: the advice a 6.x x86_64 kernel accepts from an i386 process (MADV_NORMAL..
  * MADV_DONTNEED, MADV_FREE..MADV_COLLAPSE, MADV_GUARD_INSTALL/REMOVE; MADV_HWPOISON and
  * MADV_SOFT_OFFLINE only with CONFIG_MEMORY_FAILURE, absent here). Only the advice that
@@ -806,61 +822,75 @@ static bool madvise_advice_valid(int advice)
     return (advice >= 0 && advice <= 4) || (advice >= 8 && advice <= 25) || advice == 102 || advice == 103;
 }
 
-abi_long target_madvise(abi_ulong start, abi_ulong len, int advice)
+static abi_long madvise_run(uint64_t a, uint64_t run, void *ctx)
 {
-    uint64_t end, a;
-    bool hole = false;
+    int advice = *(int *)ctx;
+    if (advice == MADV_REMOVE)
+        for (uint64_t b = a; b < run; b += TARGET_PAGE_SIZE)
+            if (!guest_page_origin((abi_ulong)b)->shared) return -EINVAL;
+    if (advice == MADV_DONTNEED || advice == MADV_DONTNEED_LOCKED)
+        return madvise_dontneed((abi_ulong)a, (abi_ulong)(run - a));
+    return 0;
+}
+
+static abi_long do_madvise(abi_ulong start, abi_ulong len, int advice)
+{
+    uint64_t end;
     if (!madvise_advice_valid(advice)) return -EINVAL;
     if (start & (TARGET_PAGE_SIZE - 1)) return -EINVAL;
     end = (uint64_t)start + page_up(len);
     if (len && page_up(len) == 0) return -EINVAL;                 /* rounded up to zero */
     if (end > GUEST_ADDR_SPACE) return -EINVAL;                   /* wraps around */
     if (end == start) return 0;
-    for (a = start; a < end; ) {
-        uint64_t run = mapped_run_end(a, end);
-        if (run == a) { hole = true; a += TARGET_PAGE_SIZE; continue; }
-        if (advice == MADV_REMOVE)
-            for (uint64_t b = a; b < run; b += TARGET_PAGE_SIZE)
-                if (!guest_page_origin((abi_ulong)b)->shared) return -EINVAL;
-        if (advice == MADV_DONTNEED || advice == MADV_DONTNEED_LOCKED) {
-            abi_long r = madvise_dontneed((abi_ulong)a, (abi_ulong)(run - a));
-            if (r < 0) return r;
-        }
-        a = run;
-    }
-    return hole ? -ENOMEM : 0;
+    return for_each_mapped_run(start, end, madvise_run, &advice);
+}
+
+abi_long target_madvise(abi_ulong start, abi_ulong len, int advice)
+{
+    tb_lock();                                   /* a stable view of the memory map */
+    abi_long r = do_madvise(start, len, advice);
+    tb_unlock();
+    return r;
 }
 
 /* msync: flag rules first, unmapped parts are ENOMEM (after syncing the mapped ones), shared
  * file mappings are really synced (the host pages around them: msync works on whole pages). */
-abi_long target_msync(abi_ulong start, abi_ulong len, int flags)
+static abi_long msync_run(uint64_t a, uint64_t run, void *ctx)
 {
-    uint64_t end, a;
-    bool hole = false;
+    int flags = *(int *)ctx;
+    for (uint64_t b = a; b < run; b += TARGET_PAGE_SIZE) {
+        const GuestOrigin *o = guest_page_origin((abi_ulong)b);
+        if (o->shared && o->ino && (flags & MS_SYNC) &&
+            msync(host_range(host_down(b), host_page()), host_page(), MS_SYNC) != 0)
+            return -errno;
+    }
+    return 0;
+}
+
+static abi_long do_msync(abi_ulong start, abi_ulong len, int flags)
+{
+    uint64_t end;
     if (flags & ~(MS_ASYNC | MS_INVALIDATE | MS_SYNC)) return -EINVAL;
     if (start & (TARGET_PAGE_SIZE - 1)) return -EINVAL;
     if ((flags & MS_ASYNC) && (flags & MS_SYNC)) return -EINVAL;
     end = (uint64_t)start + page_up(len);
     if (end > GUEST_ADDR_SPACE) return -ENOMEM;
     if (end == start) return 0;
-    for (a = start; a < end; ) {
-        uint64_t run = mapped_run_end(a, end);
-        if (run == a) { hole = true; a += TARGET_PAGE_SIZE; continue; }
-        for (uint64_t b = a; b < run; b += TARGET_PAGE_SIZE) {
-            const GuestOrigin *o = guest_page_origin((abi_ulong)b);
-            if (o->shared && o->ino && (flags & MS_SYNC) &&
-                msync(host_range(host_down(b), host_page()), host_page(), MS_SYNC) != 0)
-                return -errno;
-        }
-        a = run;
-    }
-    return hole ? -ENOMEM : 0;
+    return for_each_mapped_run(start, end, msync_run, &flags);
+}
+
+abi_long target_msync(abi_ulong start, abi_ulong len, int flags)
+{
+    tb_lock();                                   /* a stable view of the memory map */
+    abi_long r = do_msync(start, len, flags);
+    tb_unlock();
+    return r;
 }
 
 /* mincore: one byte per 4 KiB guest page (bit 0: resident, from the host page holding it);
  * the range must be inside TASK_SIZE and mapped throughout (ENOMEM at the first hole, the
  * bytes before it written). */
-abi_long target_mincore(abi_ulong start, abi_ulong len, abi_ulong vec)
+static abi_long do_mincore(abi_ulong start, abi_ulong len, abi_ulong vec)
 {
     uint64_t pages, a;
     unsigned char host_vec[HOST_PAGE_SIZE_MAX / TARGET_PAGE_SIZE];
@@ -880,6 +910,14 @@ abi_long target_mincore(abi_ulong start, abi_ulong len, abi_ulong vec)
         *(unsigned char *)g2h((abi_ulong)(vec + i)) = host_vec[(a - host_down(a)) / real_page] & 1;
     }
     return 0;
+}
+
+abi_long target_mincore(abi_ulong start, abi_ulong len, abi_ulong vec)
+{
+    tb_lock();                                   /* a stable view of the memory map */
+    abi_long r = do_mincore(start, len, vec);
+    tb_unlock();
+    return r;
 }
 
 /* mlock / munlock / mlock2 as do_mlock: the start is rounded down and the length up (no

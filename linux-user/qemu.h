@@ -119,7 +119,7 @@ void guest_mark_file(abi_ulong start, abi_ulong end, int fd, uint64_t offset);
 /* The guest brk range (start, current end), for /proc/self/stat and maps. */
 void guest_brk_range(abi_ulong *start, abi_ulong *cur);
 /* madvise / msync / mincore with the kernel's rules (argument checks, ENOMEM for unmapped
- * parts after applying to the mapped ones). */
+ * parts after applying to the mapped ones); they take tb_lock. */
 abi_long target_madvise(abi_ulong start, abi_ulong len, int advice);
 abi_long target_msync(abi_ulong start, abi_ulong len, int flags);
 abi_long target_mincore(abi_ulong start, abi_ulong len, abi_ulong vec);

@@ -1413,31 +1413,10 @@ static abi_long sys_mremap(CPUX86State *env, const abi_long *a)
     return r;
 }
 
-/* madvise, msync, mincore: mmap.c has the kernel's rules (under tb_lock like the others). */
-static abi_long sys_madvise(CPUX86State *env, const abi_long *a)
-{
-    tb_lock();
-    abi_long r = target_madvise(U(a[0]), U(a[1]), a[2]);
-    tb_unlock();
-    return r;
-}
-
-static abi_long sys_msync(CPUX86State *env, const abi_long *a)
-{
-    tb_lock();
-    abi_long r = target_msync(U(a[0]), U(a[1]), a[2]);
-    tb_unlock();
-    return r;
-}
-
-static abi_long sys_mincore(CPUX86State *env, const abi_long *a)
-{
-    tb_lock();
-    abi_long r = target_mincore(U(a[0]), U(a[1]), U(a[2]));
-    tb_unlock();
-    return r;
-}
-
+/* madvise, msync, mincore, mlock...: mmap.c has the kernel's rules (and takes tb_lock). */
+static abi_long sys_madvise(CPUX86State *env, const abi_long *a) { return target_madvise(U(a[0]), U(a[1]), a[2]); }
+static abi_long sys_msync(CPUX86State *env, const abi_long *a) { return target_msync(U(a[0]), U(a[1]), a[2]); }
+static abi_long sys_mincore(CPUX86State *env, const abi_long *a) { return target_mincore(U(a[0]), U(a[1]), U(a[2])); }
 static abi_long sys_mlock(CPUX86State *env, const abi_long *a) { return target_mlock(U(a[0]), U(a[1]), 0); }
 static abi_long sys_mlock2(CPUX86State *env, const abi_long *a) { return target_mlock(U(a[0]), U(a[1]), U(a[2])); }
 static abi_long sys_munlock(CPUX86State *env, const abi_long *a) { return target_munlock(U(a[0]), U(a[1])); }
