@@ -188,8 +188,9 @@ static void host_fault_handler(int sig, siginfo_t *info, void *puc)
         return;
     }
     /* A write to a guest page that exec.c protected because it holds translated code:
-     * the page's TBs are dropped and the write is retried (any code path, syscalls too). */
-    if (h2g_valid(addr) && host_signal_write(info, uc)) {
+     * the page's TBs are dropped and the write is retried (any code path, syscalls too).
+     * Only a SIGSEGV can be that (a SIGBUS write, past the end of a mapped file, is real). */
+    if (sig == SIGSEGV && h2g_valid(addr) && host_signal_write(info, uc)) {
         tb_lock();                  /* nests if this thread already holds it (a syscall) */
         int smc = page_unprotect(h2g(addr), host_signal_pc(uc));
         tb_unlock();

@@ -76,12 +76,7 @@ bool guest_access_ok(abi_ulong addr, abi_ulong len, bool write)
 static void *lock_user(abi_ulong addr, abi_ulong len, bool write)
 {
     if (!guest_access_ok(addr, len, write)) return NULL;
-    if (write && len) {
-        tb_lock();
-        for (uint64_t a = addr & TARGET_PAGE_MASK; a < (uint64_t)addr + len; a += TARGET_PAGE_SIZE)
-            page_unprotect((target_ulong)a, 0);
-        tb_unlock();
-    }
+    if (write) guest_write_prepare(addr, len);     /* exec.c: also retried on a race */
     return g2h(addr);
 }
 
@@ -123,7 +118,7 @@ static struct image_info *task_image(CPUX86State *env)
 
 static bool is_proc_self_exe(const char *p)
 {
-    return !strcmp(p, "/proc/self/exe") || !strcmp(p, "/proc/thread-self/exe");
+    return procfs_is_exe(p);
 }
 
 /* Path as the host should see it: /proc/self/exe is the guest program, and with -L an
@@ -423,19 +418,6 @@ static abi_long sys_clone(CPUX86State *env, const abi_long *a)
     return do_fork(env, flags, U(a[1]), U(a[2]), U(a[4]));
 }
 
-/* execve: an i386 ELF runs under a new loongbt (same options, -0 for the guest's argv[0]);
- * anything else (host programs, scripts) is executed directly by the host, which is what a
- * binfmt_misc-registered translator would give the program. */
-static bool file_is_i386_elf(const char *path)
-{
-    unsigned char h[20];
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0) return false;
-    ssize_t n = pread(fd, h, sizeof(h), 0);
-    close(fd);
-    return n == (ssize_t)sizeof(h) && !memcmp(h, "\177ELF", 4) && h[4] == 1 && h[18] == 3 && h[19] == 0;
-}
-
 /* A NULL-terminated guest array of string pointers as a host array (NULL on a bad pointer). */
 static char **lock_user_string_array(abi_ulong addr, int *count)
 {
@@ -457,6 +439,9 @@ static char **lock_user_string_array(abi_ulong addr, int *count)
     return NULL;
 }
 
+/* execve: an i386 ELF, or a #! script whose interpreter is one, runs under a new loongbt
+ * (same options, -0 for the guest's argv[0]); anything else (host programs) is executed
+ * directly by the host, which is what a binfmt_misc-registered translator would give it. */
 static abi_long sys_execve(CPUX86State *env, const abi_long *a)
 {
     int argc, envc, n = 0;
@@ -470,7 +455,9 @@ static abi_long sys_execve(CPUX86State *env, const abi_long *a)
     if (access(p, X_OK) != 0) { ret = -errno; goto out; }
     fflush(stdout);
     qemu_log_flush();
-    if (!file_is_i386_elf(p)) {
+    GuestExec ge;                                   /* guest-exec.c: ELF, #! script or host */
+    if ((ret = guest_exec_resolve(p, p_g, gargv, &ge)) < 0) goto out;
+    if (ret == GUEST_EXEC_HOST) {
         execve(p, gargv, genvp);
         ret = -errno;
         goto out;
@@ -642,46 +629,11 @@ static int64_t dir_cookie_from_guest(int fd, int64_t guest)
     return t->cookie[idx - 1];
 }
 
-/* /proc/self/maps as the guest sees it: its own mappings in its 4 GiB space (the host's file
- * lists loongbt's 64-bit ones). glibc reads it, e.g. to find the main thread's stack. */
-static bool is_proc_self_maps(const char *p)
-{
-    char own[64];
-    snprintf(own, sizeof(own), "/proc/%d/maps", (int)getpid());
-    return !strcmp(p, "/proc/self/maps") || !strcmp(p, "/proc/thread-self/maps") || !strcmp(p, own);
-}
-
-static abi_long open_guest_maps(int flags)
-{
-    int fd = memfd_create("maps", (flags & O_CLOEXEC) ? MFD_CLOEXEC : 0);
-    if (fd < 0) return -errno;
-    FILE *f = fdopen(dup(fd), "w");
-    if (!f) { close(fd); return -ENOMEM; }
-    uint64_t start = 0;
-    int run_prot = -1;
-    tb_lock();                                   /* a stable view of the memory map */
-    for (uint64_t a = 0; a <= GUEST_ADDR_SPACE; a += TARGET_PAGE_SIZE) {
-        int prot = a < GUEST_ADDR_SPACE ? guest_page_prot((abi_ulong)a) : -2;
-        if (prot == run_prot) continue;
-        if (run_prot >= 0) {
-            bool stack = start < TARGET_STACK_TOP && a >= TARGET_STACK_TOP - TARGET_PAGE_SIZE;
-            fprintf(f, "%08" PRIx64 "-%08" PRIx64 " %c%c%cp 00000000 00:00 0%s\n", start, a,
-                    (run_prot & PROT_READ) ? 'r' : '-', (run_prot & PROT_WRITE) ? 'w' : '-',
-                    (run_prot & PROT_EXEC) ? 'x' : '-', stack ? "                          [stack]" : "");
-        }
-        start = a;
-        run_prot = prot;
-    }
-    tb_unlock();
-    fclose(f);
-    lseek(fd, 0, SEEK_SET);
-    return fd;
-}
-
 static abi_long do_openat(CPUX86State *env, int dirfd, abi_ulong path, int flags, int mode)
 {
     GUEST_PATH(p, buf, env, path);
-    if (is_proc_self_maps(p)) return open_guest_maps(flags);
+    abi_long pr;
+    if (procfs_open(p_g, flags, task_image(env) ? task_image(env)->exec_path : NULL, &pr)) return pr;
     return get_errno(syscall(SYS_openat, dirfd, p, flags, mode));
 }
 
@@ -1461,18 +1413,15 @@ static abi_long sys_mremap(CPUX86State *env, const abi_long *a)
     return r;
 }
 
-/* Only MADV_DONTNEED changes what the program sees (private memory reads back as zero). */
-static abi_long sys_madvise(CPUX86State *env, const abi_long *a)
-{
-    if (a[2] == MADV_DONTNEED && U(a[1]) && guest_access_ok(U(a[0]), U(a[1]), false) &&
-        !(U(a[0]) & (TARGET_PAGE_SIZE - 1))) {
-        tb_lock();                 /* mmap.c: host pages may be bigger than the guest's */
-        abi_long r = target_madvise_dontneed(U(a[0]), U(a[1]));
-        tb_unlock();
-        return r;
-    }
-    return 0;
-}
+/* madvise, msync, mincore, mlock...: mmap.c has the kernel's rules (and takes tb_lock). */
+static abi_long sys_madvise(CPUX86State *env, const abi_long *a) { return target_madvise(U(a[0]), U(a[1]), a[2]); }
+static abi_long sys_msync(CPUX86State *env, const abi_long *a) { return target_msync(U(a[0]), U(a[1]), a[2]); }
+static abi_long sys_mincore(CPUX86State *env, const abi_long *a) { return target_mincore(U(a[0]), U(a[1]), U(a[2])); }
+static abi_long sys_mlock(CPUX86State *env, const abi_long *a) { return target_mlock(U(a[0]), U(a[1]), 0); }
+static abi_long sys_mlock2(CPUX86State *env, const abi_long *a) { return target_mlock(U(a[0]), U(a[1]), U(a[2])); }
+static abi_long sys_munlock(CPUX86State *env, const abi_long *a) { return target_munlock(U(a[0]), U(a[1])); }
+static abi_long sys_mlockall(CPUX86State *env, const abi_long *a) { return target_mlockall(a[0]); }
+static abi_long sys_munlockall(CPUX86State *env, const abi_long *a) { return 0; }
 
 /* ---------------------------------------------------------------------------------------------
  * Time
@@ -2315,7 +2264,8 @@ static abi_long sys_waitid(CPUX86State *env, const abi_long *a)
     X(faccessat) X(faccessat2) X(getcwd) X(chdir) X(fchdir) X(unlink) X(unlinkat) X(mkdir) \
     X(mkdirat) X(rmdir) X(rename) X(renameat) X(renameat2) X(link) X(symlink) X(chmod) \
     X(fchmod) X(fchmodat) X(fchown32) X(readlink) X(readlinkat) X(utimensat) \
-    X(brk) X(mmap) X(mmap2) X(munmap) X(mprotect) X(mremap) X(madvise) \
+    X(brk) X(mmap) X(mmap2) X(munmap) X(mprotect) X(mremap) X(madvise) X(msync) X(mincore) \
+    X(mlock) X(mlock2) X(munlock) X(mlockall) X(munlockall) \
     X(clock_gettime) X(clock_gettime64) X(clock_getres) X(clock_getres_time64) X(gettimeofday) \
     X(time) X(nanosleep) X(clock_nanosleep) X(clock_nanosleep_time64) X(times) \
     X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) X(alarm) \
@@ -2350,7 +2300,9 @@ abi_long do_syscall(CPUX86State *env, int num, abi_long a1, abi_long a2, abi_lon
 
     if (trace) print_syscall(num, args);
     if (num >= 0 && num < (int)ARRAY_SIZE(syscall_table) && syscall_table[num]) {
-        ret = syscall_table[num](env, args);
+        /* exec.c: rerun when translation raced with the kernel writing a guest buffer. */
+        int tries = 0;
+        do { guest_write_begin(); ret = syscall_table[num](env, args); } while (ret == -EFAULT && ++tries < 8 && guest_write_raced());
     } else {
         qemu_log_mask(CPU_LOG_UNIMP, "Unsupported syscall: %d (%s)\n", num, syscall_name(num));
         ret = -ENOSYS;
