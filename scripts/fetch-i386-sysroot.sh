@@ -43,7 +43,7 @@ opts=(-o Dir::Etc::SourceList="$A/sources.list" -o Dir::Etc::SourceParts=/nonexi
       -o Dir::Cache::srcpkgcache="$A/srcpkgcache.bin")
 # Private package caches: the system's /var/cache/apt/*.bin (amd64) must not be reused.
 apt-get "${opts[@]}" update -qq
-( cd "$A/debs" && apt-get -q "${opts[@]}" download $PKGS | grep -v "^Get:" || true )
+( cd "$A/debs" && apt-get -q "${opts[@]}" download $PKGS | { grep -v "^Get:" || true; } )
 for d in "$A"/debs/*.deb; do
   case $d in *_i386.deb|*_all.deb) ;; *) echo "fetch-i386-sysroot: not i386: $d" >&2; exit 1 ;; esac
 done
