@@ -5,8 +5,8 @@
 # Usage: scripts/fetch-i386-sysroot.sh [DEST]      (default DEST: sysroots/i386)
 set -euo pipefail
 DEST=${1:-sysroots/i386}
-# The first block is the original set; the second adds gawk, make, tar, coreutils (ls),
-# gnuplot-nox and python3.11 (with its test suite for `python3 -m test`); the third block is
+# The first block is the original set; the second adds dash (/bin/sh for #! scripts), gawk,
+# make, tar, coreutils (ls), gnuplot-nox and python3.11 (with its test suite for `python3 -m test`); the third block is
 # every i386 shared library those programs and python's lib-dynload modules load (found with
 # `apt-cache depends --recurse` on this private configuration, then checked with
 # `ld-linux.so.2 --list` on each program: nothing "not found").  No fonts, perl modules,
@@ -14,7 +14,7 @@ DEST=${1:-sysroots/i386}
 PKGS="busybox-static bzip2 libbz2-1.0 xz-utils liblzma5 gzip lua5.4 liblua5.4-0 sqlite3
       libsqlite3-0 libreadline8 libtinfo6 libncursesw6 zlib1g perl-base libcrypt1 libc6
       libgcc-s1 libstdc++6 libmd0 libselinux1 libpcre2-8-0
-      gawk make tar coreutils gnuplot-nox python3.11-minimal libpython3.11-minimal
+      dash gawk make tar coreutils gnuplot-nox python3.11-minimal libpython3.11-minimal
       libpython3.11-stdlib python3.11 libpython3.11-testsuite
       libabsl20220623 libacl1 libaom3 libattr1 libavif15 libblkid1 libbrotli1 libbsd0
       libcairo2 libcom-err2 libdatrie1 libdav1d6 libdb5.3 libde265-0 libdeflate0 libedit2
@@ -40,7 +40,7 @@ opts=(-o Dir::Etc::SourceList="$A/sources.list" -o Dir::Etc::SourceParts=/nonexi
       -o Dir::State::Lists="$A/lists" -o APT::Architecture=i386 -o APT::Architectures=i386
       -o Dir::Cache::Archives="$A/debs" -o Debug::NoLocking=1
       -o Dir::State::status=/dev/null -o Dir::Cache::pkgcache="$A/pkgcache.bin"
-      -o Dir::Cache::srcpkgcache="$A/srcpkgcache.bin")
+      -o Dir::Cache::srcpkgcache="$A/srcpkgcache.bin" -o APT::Sandbox::User=root)
 # Private package caches: the system's /var/cache/apt/*.bin (amd64) must not be reused.
 apt-get "${opts[@]}" update -qq
 ( cd "$A/debs" && apt-get -q "${opts[@]}" download $PKGS | { grep -v "^Get:" || true; } )
