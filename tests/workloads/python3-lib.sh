@@ -7,7 +7,7 @@
 # Filtered (they differ between two runs, even two native ones), nothing else:
 #   - "0:01:02 load avg: 1.93 " prefixes of regrtest's progress lines (elapsed time, load);
 #   - "Total duration: ..." lines, "test_x passed in 32.0 sec" (regrtest's note on a test that
-#     took more than 30 s) and the "(1.2 sec)" durations it appends to slow tests;
+#     took more than 30 s) and the "(1.2 sec)" / " in 5 min 14 sec" durations it appends;
 #   - the XML's times and start date (not printed);
 #   - -v output is not used: some tests print timings and thread interleavings there
 #     (test_threading's test_various_ops).
@@ -17,7 +17,8 @@ filter_python_test() {
     sed -E -e 's/^[0-9]+:[0-9]{2}:[0-9]{2} load avg: [0-9.]+ //' \
            -e '/^Total duration: /d' \
            -e '/^test_[a-z0-9_]+ passed in [0-9.]+ (sec|min)/d' \
-           -e 's/ \(([0-9]+ min )?[0-9.]+ (sec|ms)\)$//'
+           -e 's/ \(([0-9]+ min )?[0-9.]+ (sec|ms)\)$//' \
+           -e 's/ in ([0-9]+ min )?[0-9.]+ (sec|ms)$//'
 }
 # junit_cases FILE: "name: result" per test case (host python3 reads the XML).
 junit_cases() {

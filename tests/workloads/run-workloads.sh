@@ -35,9 +35,9 @@ perl         n  x87 (perl uses double)
 make         n  set*id32 (posix_spawn: setresuid32)
 tar          n  fchownat, mknodat, linkat, symlinkat, flistxattr, llistxattr
 ls           n  lgetxattr, getxattr (the ACL + of ls -l)
-gnuplot      n  setuid32 ("refusing to run at elevated privilege"), uname machine
-python3-test n  msync (mmap.flush), uname machine (platform line)
-python3-test-slow long  uname machine; see findings
+gnuplot      n  setuid32 ("refusing to run at elevated privilege")
+python3-test n  msync (test_mmap: mmap.flush)
+python3-test-slow long  set*id32 (test_subprocess), signals with threads (test_signal crashes)
 sh-script    n  #! script as the program (-L /bin/sh under loongbt)
 '
 # Workloads that cannot pass yet (names from the list above; the reason is the third column).
