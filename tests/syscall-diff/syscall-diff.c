@@ -189,16 +189,25 @@ static arg pick_fd(void)
     }
 }
 
-/* A pointer the kernel cannot read: for structures whose contents are pointers themselves. */
-static arg pick_badptr(void)
+/* The named bad pointers: NULL, the hole, the i386 kernel's top page, the PROT_NONE and
+ * read-only pages, and a 4-byte buffer whose bytes are all in the hole's page before it. */
+static arg bad_ptr(u32 i)
 {
-    switch (below(5)) {
+    switch (i) {
     case 0: return mk(0, "NULL");
     case 1: return mk(pool + HOLE_PAGE * PAGE, "hole");
     case 2: return mk(0xffffe000u, "0xffffe000");
     case 3: return mk(pool + NONE_PAGE * PAGE, "pool+none");
+    case 4: return mk(pool + RO_PAGE * PAGE, "pool+ro");
     default: return mk(pool + HOLE_PAGE * PAGE - 4, "hole-4");
     }
+}
+
+/* A pointer the kernel cannot read: for structures whose contents are pointers themselves. */
+static arg pick_badptr(void)
+{
+    u32 i = below(5);
+    return bad_ptr(i == 4 ? 5 : i);
 }
 
 /* Output buffers for data that differs between runs (times, inode numbers, directory order,
@@ -209,13 +218,8 @@ static unsigned char tbuf[512] __attribute__((aligned(16)));
 
 static arg pick_tbuf(void)
 {
-    switch (below(8)) {
-    case 0: return mk(0, "NULL");
-    case 1: return mk(pool + HOLE_PAGE * PAGE, "hole");
-    case 2: return mk(0xffffe000u, "0xffffe000");
-    case 3: return mk(pool + RO_PAGE * PAGE, "pool+ro");
-    default: return mk((u32)(uintptr_t)tbuf, "tbuf");
-    }
+    u32 i = below(8);
+    return i < 4 ? bad_ptr(i == 3 ? 4 : i) : mk((u32)(uintptr_t)tbuf, "tbuf");   /* NULL hole top ro */
 }
 
 static int in_tbuf(u32 addr) { return addr == (u32)(uintptr_t)tbuf; }
