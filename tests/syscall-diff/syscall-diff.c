@@ -224,16 +224,16 @@ static arg pick_tbuf(void)
 
 static int in_tbuf(u32 addr) { return addr == (u32)(uintptr_t)tbuf; }
 
-/* fstat (not printed): is FD a bad descriptor, or a regular file or directory on the scratch
- * folder's file system (the only ones the fuzzer can open)?  Calls that change a file's mode or
- * owner through a descriptor use only those: /dev/null (which a close and an open may well
- * put at any number) and the pipes are never changed. */
+/* fstat (not printed): is FD a regular file or directory on the scratch folder's file system
+ * (the only ones the fuzzer can open)?  Calls that change a file's mode or owner through a
+ * descriptor use only those (or -1): /dev/null (which a close and an open may well put at any
+ * number) and the pipes are never changed, even when fstat itself misbehaves. */
 static uint64_t scratch_dev;
 
 static int fd_in_scratch(u32 fd)
 {
     unsigned char st[96];
-    if (syscall(SYS_fstat64, fd, st) != 0) return 1;   /* a bad fd: harmless, keep it */
+    if (syscall(SYS_fstat64, fd, st) != 0) return 0;
     u32 mode;
     uint64_t dev;
     memcpy(&mode, st + 16, 4);
@@ -244,7 +244,7 @@ static int fd_in_scratch(u32 fd)
 static int fd_is_pipe(u32 fd)
 {
     unsigned char st[96];
-    if (syscall(SYS_fstat64, fd, st) != 0) return 0;
+    if (syscall(SYS_fstat64, fd, st) != 0) return 1;   /* unknown: treated as a pipe */
     u32 mode;
     memcpy(&mode, st + 16, 4);
     return S_ISFIFO(mode);
@@ -1336,7 +1336,7 @@ static void c_sendfile(void)
     ((u32 *)(uintptr_t)(pool + off))[0] = below(100); ((u32 *)(uintptr_t)(pool + off))[1] = 0;
     arg a[4] = { pick_fd(), pick_fd(), below(2) ? mk(0, "NULL") : (below(5) ? pool_ptr(off) : pick_buf(8)),
                  pick_len() };
-    if (fd_is_pipe(a[1].v)) a[1] = num(5);   /* a full pipe would block the sender */
+    if (fd_is_pipe(a[1].v)) a[1] = num((u32)-1);   /* a full pipe would block the sender */
     plain(b64 ? "sendfile64" : "sendfile", b64 ? SYS_sendfile64 : SYS_sendfile, 4, a);
 }
 
