@@ -1265,7 +1265,14 @@ static void c_sigaltstack(void)
     ss[2] = sizes[below(8)];
     arg a[2] = { below(3) ? mk(0, "NULL") : (below(5) ? pool_ptr(off) : pick_buf(12)),
                  below(4) ? pool_ptr(off + 0x40) : pick_buf(12) };
-    if (a[0].v == pool + off) a[0] = mk(a[0].v, "{sp=pool+0x8000 flags=%u size=%u}", ss[1], ss[2]);
+    if (a[0].v == pool + off) {
+        a[0] = mk(a[0].v, "{sp=pool+0x8000 flags=%u size=%u}", ss[1], ss[2]);
+    } else if (in_data(a[0].v, 12)) {   /* a struct made of whatever the data pages hold */
+        u32 *g = (u32 *)(uintptr_t)a[0].v;
+        char name[sizeof(a[0].s)];
+        memcpy(name, a[0].s, sizeof(name));
+        a[0] = mk(a[0].v, "%.14s{flags=%#x size=%#x}", name, g[1], g[2]);
+    }
     if (!in_data(pool + off, 12)) return;
     long r = plain("sigaltstack", SYS_sigaltstack, 2, a);
     if (r == 0 && in_data(a[1].v, 12)) {
