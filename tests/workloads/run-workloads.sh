@@ -142,4 +142,4 @@ if [ $((pass + fail)) -eq 0 ] && [ $pending -eq 0 ]; then
     echo "workloads: 0 passed, 1 failed, 0 pending"; exit 1
 fi
 echo "workloads: $pass passed, $fail failed, $pending pending"
-[ $fail -eq 0 ] && [ $pass -gt 0 ]
+[ $fail -eq 0 ] && [ $((pass + pending)) -gt 0 ]
