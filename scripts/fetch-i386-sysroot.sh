@@ -6,11 +6,12 @@
 set -euo pipefail
 DEST=${1:-sysroots/i386}
 # The first block is the original set; the second adds dash (/bin/sh for #! scripts), gawk,
-# make, tar, coreutils (ls), gnuplot-nox and python3.11 (with its test suite for `python3 -m test`); the third block is
-# every i386 shared library those programs and python's lib-dynload modules load (found with
-# `apt-cache depends --recurse` on this private configuration, then checked with
-# `ld-linux.so.2 --list` on each program: nothing "not found").  No fonts, perl modules,
-# debconf or dpkg: gnuplot's dumb and svg terminals need none.
+# make, tar, coreutils (ls), gnuplot-nox and python3.11 (with its test suite for
+# `python3 -m test`); the third block is every i386 shared library those programs and python's
+# lib-dynload modules load (found with `apt-cache depends --recurse` on this private
+# configuration, then checked with `ld-linux.so.2 --list` on each program: nothing "not
+# found").  No fonts, perl modules, debconf or dpkg: gnuplot's dumb and svg terminals need none.
+# About 45 MB downloaded (8 s here), 166 MB unpacked.
 PKGS="busybox-static bzip2 libbz2-1.0 xz-utils liblzma5 gzip lua5.4 liblua5.4-0 sqlite3
       libsqlite3-0 libreadline8 libtinfo6 libncursesw6 zlib1g perl-base libcrypt1 libc6
       libgcc-s1 libstdc++6 libmd0 libselinux1 libpcre2-8-0
