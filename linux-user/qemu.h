@@ -139,6 +139,8 @@ abi_long do_rt_sigreturn(CPUX86State *env);
 
 /* strace.c: -strace lines "PID name(args) = ret" on stderr. */
 const char *syscall_name(int num);
+/* Why a number has no implementation (the table's note), for the -d unimp line. */
+const char *syscall_enosys_reason(int num);
 void print_syscall(int num, const abi_long args[6]);
 void print_syscall_ret(int num, abi_long ret);
 

@@ -16,10 +16,16 @@ typedef struct SyscallInfo {
     const char *name;
     const char *args;
     char ret;
+    const char *why_enosys;    /* status and note of an entry without an implementation */
 } SyscallInfo;
 
+#define SYSCALL_WHY_IMPL(note)  NULL
+#define SYSCALL_WHY_NOSYS(note) note
+#define SYSCALL_WHY_LATER(note) "not yet: " note
+#define SYSCALL_WHY_TODO(note)  "not written yet"
 static const SyscallInfo syscall_info[TARGET_NR_COUNT_PLUS] = {
-#define SYSCALL_INFO(num, name, args, ret) [num] = { #name, args, ret },
+#define SYSCALL_INFO(num, name, args, ret, status, note) \
+    [num] = { #name, args, ret, SYSCALL_WHY_##status(note) },
     SYSCALL_LIST(SYSCALL_INFO)
 #undef SYSCALL_INFO
 };
@@ -28,6 +34,13 @@ const char *syscall_name(int num)
 {
     if (num < 0 || num >= (int)ARRAY_SIZE(syscall_info) || !syscall_info[num].name) return "unknown";
     return syscall_info[num].name;
+}
+
+const char *syscall_enosys_reason(int num)
+{
+    if (num < 0 || num >= (int)ARRAY_SIZE(syscall_info) || !syscall_info[num].name)
+        return "no such i386 system call";
+    return syscall_info[num].why_enosys ? syscall_info[num].why_enosys : "";
 }
 
 /* Print a guest string, quoted and cut at 64 characters, reading only mapped guest bytes. */

@@ -1825,7 +1825,6 @@ static abi_long sys_set_tid_address(CPUX86State *env, const abi_long *a)
 }
 
 static abi_long sys_set_robust_list(CPUX86State *env, const abi_long *a) { return 0; }
-static abi_long sys_rseq(CPUX86State *env, const abi_long *a) { return -ENOSYS; }
 static abi_long sys_sched_yield(CPUX86State *env, const abi_long *a) { return get_errno(sched_yield()); }
 
 static abi_long sys_sched_getaffinity(CPUX86State *env, const abi_long *a)
@@ -2300,40 +2299,14 @@ static abi_long sys_waitid(CPUX86State *env, const abi_long *a)
  * Dispatch
  * ------------------------------------------------------------------------------------------- */
 
-/* Every implemented syscall: X(name) makes TARGET_NR_name call sys_name. */
-#define SYSCALL_IMPL_LIST(X) \
-    X(exit) X(exit_group) X(getpid) X(gettid) X(getppid) \
-    X(getuid32) X(geteuid32) X(getgid32) X(getegid32) X(getuid) X(geteuid) X(getgid) X(getegid) \
-    X(getresuid32) X(getresgid32) X(getgroups32) X(getpgrp) X(setsid) X(getpgid) X(setpgid) \
-    X(getsid) X(umask) X(uname) X(personality) X(prctl) X(fork) X(vfork) X(clone) X(wait4) \
-    X(waitpid) X(execve) \
-    X(read) X(write) X(pread64) X(pwrite64) X(readv) X(writev) X(open) X(openat) X(creat) \
-    X(close) X(dup) X(dup2) X(dup3) X(fsync) X(fdatasync) X(sync) X(flock) X(ftruncate) \
-    X(ftruncate64) X(truncate64) X(lseek) X(_llseek) X(pipe) X(pipe2) X(getdents64) X(poll) \
-    X(fcntl) X(fcntl64) X(ioctl) \
-    X(fstat64) X(stat64) X(lstat64) X(fstatat64) X(fstat) X(stat) X(lstat) X(statx) X(access) \
-    X(faccessat) X(faccessat2) X(getcwd) X(chdir) X(fchdir) X(unlink) X(unlinkat) X(mkdir) \
-    X(mkdirat) X(rmdir) X(rename) X(renameat) X(renameat2) X(link) X(symlink) X(chmod) \
-    X(fchmod) X(fchmodat) X(fchown32) X(readlink) X(readlinkat) X(utimensat) \
-    X(brk) X(mmap) X(mmap2) X(munmap) X(mprotect) X(mremap) X(madvise) \
-    X(clock_gettime) X(clock_gettime64) X(clock_getres) X(clock_getres_time64) X(gettimeofday) \
-    X(time) X(nanosleep) X(clock_nanosleep) X(clock_nanosleep_time64) X(times) \
-    X(rt_sigaction) X(rt_sigprocmask) X(sigaltstack) X(kill) X(tkill) X(tgkill) X(alarm) \
-    X(rt_sigpending) X(rt_sigsuspend) X(pause) X(sigreturn) X(rt_sigreturn) \
-    X(rt_sigtimedwait) X(rt_sigtimedwait_time64) X(rt_sigqueueinfo) X(setitimer) X(getitimer) \
-    X(socketcall) X(socket) X(socketpair) X(bind) X(connect) X(listen) X(accept4) X(getsockopt) \
-    X(setsockopt) X(getsockname) X(getpeername) X(sendto) X(sendmsg) X(recvfrom) X(recvmsg) \
-    X(shutdown) \
-    X(set_thread_area) X(get_thread_area) X(set_tid_address) X(set_robust_list) X(rseq) \
-    X(sched_yield) X(sched_getaffinity) X(getcpu) X(futex) X(futex_time64) \
-    X(ugetrlimit) X(getrlimit) X(setrlimit) X(prlimit64) X(sysinfo) X(getrandom) X(getpriority) \
-    X(select) X(_newselect) X(pselect6) X(pselect6_time64) X(ppoll) X(ppoll_time64) \
-    X(epoll_create) X(epoll_create1) X(epoll_ctl) X(epoll_wait) X(epoll_pwait) X(signalfd) \
-    X(signalfd4) X(eventfd) X(eventfd2) X(statfs) X(fstatfs) X(statfs64) X(fstatfs64) X(waitid)
-
+/* The table's IMPL entries call sys_<name>; every other number is -ENOSYS. */
+#define SYSCALL_FN_IMPL(name)  sys_##name
+#define SYSCALL_FN_NOSYS(name) NULL
+#define SYSCALL_FN_LATER(name) NULL
+#define SYSCALL_FN_TODO(name)  NULL
 static SyscallFn *const syscall_table[TARGET_NR_COUNT_PLUS] = {
-#define SYSCALL_ENTRY(name) [TARGET_NR_##name] = sys_##name,
-    SYSCALL_IMPL_LIST(SYSCALL_ENTRY)
+#define SYSCALL_ENTRY(num, name, args, ret, status, note) [num] = SYSCALL_FN_##status(name),
+    SYSCALL_LIST(SYSCALL_ENTRY)
 #undef SYSCALL_ENTRY
 };
 
@@ -2352,7 +2325,8 @@ abi_long do_syscall(CPUX86State *env, int num, abi_long a1, abi_long a2, abi_lon
     if (num >= 0 && num < (int)ARRAY_SIZE(syscall_table) && syscall_table[num]) {
         ret = syscall_table[num](env, args);
     } else {
-        qemu_log_mask(CPU_LOG_UNIMP, "Unsupported syscall: %d (%s)\n", num, syscall_name(num));
+        qemu_log_mask(CPU_LOG_UNIMP, "Unsupported syscall: %d (%s): %s\n", num, syscall_name(num),
+                      syscall_enosys_reason(num));
         ret = -ENOSYS;
     }
     if (trace) print_syscall_ret(num, ret);
