@@ -19,7 +19,7 @@
  * The list must stay in this one-line-per-entry form: the coverage script parses it.
  */
 #define SYSCALL_LIST(SYSCALL) \
-SYSCALL(  0, restart_syscall,         "?",      'd', TODO, "") \
+SYSCALL(  0, restart_syscall,         "?",      'd', IMPL, "") \
 SYSCALL(  1, exit,                    "d",      'd', IMPL, "") \
 SYSCALL(  2, fork,                    "",       'd', IMPL, "") \
 SYSCALL(  3, read,                    "dpu",    'd', IMPL, "") \
@@ -33,27 +33,27 @@ SYSCALL( 10, unlink,                  "s",      'd', IMPL, "") \
 SYSCALL( 11, execve,                  "spp",    'd', IMPL, "") \
 SYSCALL( 12, chdir,                   "s",      'd', IMPL, "") \
 SYSCALL( 13, time,                    "p",      'd', IMPL, "") \
-SYSCALL( 14, mknod,                   "?",      'd', TODO, "") \
+SYSCALL( 14, mknod,                   "?",      'd', IMPL, "") \
 SYSCALL( 15, chmod,                   "so",     'd', IMPL, "") \
-SYSCALL( 16, lchown,                  "?",      'd', TODO, "") \
+SYSCALL( 16, lchown,                  "?",      'd', IMPL, "") \
 SYSCALL( 17, break,                   "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
 SYSCALL( 18, oldstat,                 "?",      'd', TODO, "") \
 SYSCALL( 19, lseek,                   "ddd",    'd', IMPL, "") \
 SYSCALL( 20, getpid,                  "",       'd', IMPL, "") \
 SYSCALL( 21, mount,                   "?",      'd', NOSYS, "mounting changes the host's namespaces: not for user-mode guests") \
 SYSCALL( 22, umount,                  "?",      'd', NOSYS, "mounting changes the host's namespaces: not for user-mode guests") \
-SYSCALL( 23, setuid,                  "d",      'd', TODO, "") \
+SYSCALL( 23, setuid,                  "d",      'd', IMPL, "") \
 SYSCALL( 24, getuid,                  "",       'd', IMPL, "") \
-SYSCALL( 25, stime,                   "?",      'd', TODO, "") \
+SYSCALL( 25, stime,                   "?",      'd', IMPL, "") \
 SYSCALL( 26, ptrace,                  "?",      'd', NOSYS, "tracing needs the tracee's guest registers, which only its translator knows") \
 SYSCALL( 27, alarm,                   "u",      'd', IMPL, "") \
 SYSCALL( 28, oldfstat,                "?",      'd', TODO, "") \
 SYSCALL( 29, pause,                   "",       'd', IMPL, "") \
-SYSCALL( 30, utime,                   "?",      'd', TODO, "") \
+SYSCALL( 30, utime,                   "?",      'd', IMPL, "") \
 SYSCALL( 31, stty,                    "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
 SYSCALL( 32, gtty,                    "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
 SYSCALL( 33, access,                  "so",     'd', IMPL, "") \
-SYSCALL( 34, nice,                    "?",      'd', TODO, "") \
+SYSCALL( 34, nice,                    "?",      'd', IMPL, "") \
 SYSCALL( 35, ftime,                   "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
 SYSCALL( 36, sync,                    "",       'd', IMPL, "") \
 SYSCALL( 37, kill,                    "dS",     'd', IMPL, "") \
@@ -65,7 +65,7 @@ SYSCALL( 42, pipe,                    "p",      'd', IMPL, "") \
 SYSCALL( 43, times,                   "p",      'd', IMPL, "") \
 SYSCALL( 44, prof,                    "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
 SYSCALL( 45, brk,                     "x",      'x', IMPL, "") \
-SYSCALL( 46, setgid,                  "d",      'd', TODO, "") \
+SYSCALL( 46, setgid,                  "d",      'd', IMPL, "") \
 SYSCALL( 47, getgid,                  "",       'd', IMPL, "") \
 SYSCALL( 48, signal,                  "Sp",     'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
 SYSCALL( 49, geteuid,                 "",       'd', IMPL, "") \
@@ -78,7 +78,7 @@ SYSCALL( 55, fcntl,                   "dFx",    'd', IMPL, "") \
 SYSCALL( 56, mpx,                     "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
 SYSCALL( 57, setpgid,                 "dd",     'd', IMPL, "") \
 SYSCALL( 58, ulimit,                  "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
-SYSCALL( 59, oldolduname,             "?",      'd', TODO, "") \
+SYSCALL( 59, oldolduname,             "?",      'd', IMPL, "") \
 SYSCALL( 60, umask,                   "o",      'd', IMPL, "") \
 SYSCALL( 61, chroot,                  "?",      'd', NOSYS, "the translator's own paths (-L prefix, /proc/self/exe) would break inside it") \
 SYSCALL( 62, ustat,                   "?",      'd', NOSYS, "obsolete (statfs replaces it); the generic host ABI (LoongArch) has no ustat") \
@@ -89,18 +89,18 @@ SYSCALL( 66, setsid,                  "",       'd', IMPL, "") \
 SYSCALL( 67, sigaction,               "Spp",    'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
 SYSCALL( 68, sgetmask,                "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
 SYSCALL( 69, ssetmask,                "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
-SYSCALL( 70, setreuid,                "?",      'd', TODO, "") \
-SYSCALL( 71, setregid,                "?",      'd', TODO, "") \
+SYSCALL( 70, setreuid,                "?",      'd', IMPL, "") \
+SYSCALL( 71, setregid,                "?",      'd', IMPL, "") \
 SYSCALL( 72, sigsuspend,              "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
 SYSCALL( 73, sigpending,              "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
-SYSCALL( 74, sethostname,             "?",      'd', TODO, "") \
+SYSCALL( 74, sethostname,             "?",      'd', IMPL, "") \
 SYSCALL( 75, setrlimit,               "dp",     'd', IMPL, "") \
 SYSCALL( 76, getrlimit,               "dp",     'd', IMPL, "") \
-SYSCALL( 77, getrusage,               "?",      'd', TODO, "") \
+SYSCALL( 77, getrusage,               "?",      'd', IMPL, "") \
 SYSCALL( 78, gettimeofday,            "pp",     'd', IMPL, "") \
-SYSCALL( 79, settimeofday,            "?",      'd', TODO, "") \
-SYSCALL( 80, getgroups,               "?",      'd', TODO, "") \
-SYSCALL( 81, setgroups,               "?",      'd', TODO, "") \
+SYSCALL( 79, settimeofday,            "?",      'd', IMPL, "") \
+SYSCALL( 80, getgroups,               "?",      'd', IMPL, "") \
+SYSCALL( 81, setgroups,               "?",      'd', IMPL, "") \
 SYSCALL( 82, select,                  "p",      'd', IMPL, "") \
 SYSCALL( 83, symlink,                 "ss",     'd', IMPL, "") \
 SYSCALL( 84, oldlstat,                "?",      'd', TODO, "") \
@@ -111,26 +111,26 @@ SYSCALL( 88, reboot,                  "?",      'd', NOSYS, "host administration
 SYSCALL( 89, readdir,                 "?",      'd', TODO, "") \
 SYSCALL( 90, mmap,                    "p",      'x', IMPL, "") \
 SYSCALL( 91, munmap,                  "pu",     'd', IMPL, "") \
-SYSCALL( 92, truncate,                "?",      'd', TODO, "") \
+SYSCALL( 92, truncate,                "?",      'd', IMPL, "") \
 SYSCALL( 93, ftruncate,               "dd",     'd', IMPL, "") \
 SYSCALL( 94, fchmod,                  "do",     'd', IMPL, "") \
-SYSCALL( 95, fchown,                  "?",      'd', TODO, "") \
+SYSCALL( 95, fchown,                  "?",      'd', IMPL, "") \
 SYSCALL( 96, getpriority,             "dd",     'd', IMPL, "") \
-SYSCALL( 97, setpriority,             "ddd",    'd', TODO, "") \
+SYSCALL( 97, setpriority,             "ddd",    'd', IMPL, "") \
 SYSCALL( 98, profil,                  "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
 SYSCALL( 99, statfs,                  "sp",     'd', IMPL, "") \
 SYSCALL(100, fstatfs,                 "dp",     'd', IMPL, "") \
 SYSCALL(101, ioperm,                  "?",      'd', NOSYS, "port I/O is not translated") \
 SYSCALL(102, socketcall,              "dp",     'd', IMPL, "") \
-SYSCALL(103, syslog,                  "?",      'd', TODO, "") \
+SYSCALL(103, syslog,                  "?",      'd', IMPL, "") \
 SYSCALL(104, setitimer,               "?",      'd', IMPL, "") \
 SYSCALL(105, getitimer,               "?",      'd', IMPL, "") \
 SYSCALL(106, stat,                    "sp",     'd', IMPL, "") \
 SYSCALL(107, lstat,                   "sp",     'd', IMPL, "") \
 SYSCALL(108, fstat,                   "dp",     'd', IMPL, "") \
-SYSCALL(109, olduname,                "?",      'd', TODO, "") \
+SYSCALL(109, olduname,                "?",      'd', IMPL, "") \
 SYSCALL(110, iopl,                    "?",      'd', NOSYS, "port I/O is not translated") \
-SYSCALL(111, vhangup,                 "?",      'd', TODO, "") \
+SYSCALL(111, vhangup,                 "?",      'd', IMPL, "") \
 SYSCALL(112, idle,                    "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
 SYSCALL(113, vm86old,                 "?",      'd', NOSYS, "needs virtual-8086 mode; a 64-bit kernel returns ENOSYS too") \
 SYSCALL(114, wait4,                   "dpxp",   'd', IMPL, "") \
@@ -140,7 +140,7 @@ SYSCALL(117, ipc,                     "?",      'd', TODO, "") \
 SYSCALL(118, fsync,                   "d",      'd', IMPL, "") \
 SYSCALL(119, sigreturn,               "",       'd', IMPL, "") \
 SYSCALL(120, clone,                   "xpppp",  'd', IMPL, "") \
-SYSCALL(121, setdomainname,           "?",      'd', TODO, "") \
+SYSCALL(121, setdomainname,           "?",      'd', IMPL, "") \
 SYSCALL(122, uname,                   "p",      'd', IMPL, "") \
 SYSCALL(123, modify_ldt,              "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
 SYSCALL(124, adjtimex,                "?",      'd', NOSYS, "struct timex (longs) not converted") \
@@ -157,10 +157,10 @@ SYSCALL(134, bdflush,                 "?",      'd', NOSYS, "not implemented by 
 SYSCALL(135, sysfs,                   "?",      'd', NOSYS, "obsolete; the generic host ABI (LoongArch) has no sysfs call") \
 SYSCALL(136, personality,             "x",      'd', IMPL, "") \
 SYSCALL(137, afs_syscall,             "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
-SYSCALL(138, setfsuid,                "?",      'd', TODO, "") \
-SYSCALL(139, setfsgid,                "?",      'd', TODO, "") \
+SYSCALL(138, setfsuid,                "?",      'd', IMPL, "") \
+SYSCALL(139, setfsgid,                "?",      'd', IMPL, "") \
 SYSCALL(140, _llseek,                 "dxxpd",  'd', IMPL, "") \
-SYSCALL(141, getdents,                "?",      'd', TODO, "") \
+SYSCALL(141, getdents,                "?",      'd', IMPL, "") \
 SYSCALL(142, _newselect,              "dpppp",  'd', IMPL, "") \
 SYSCALL(143, flock,                   "dd",     'd', IMPL, "") \
 SYSCALL(144, msync,                   "?",      'd', LATER, "helper aspace: mmap.c (not merged yet)") \
@@ -169,28 +169,28 @@ SYSCALL(146, writev,                  "dpd",    'd', IMPL, "") \
 SYSCALL(147, getsid,                  "d",      'd', IMPL, "") \
 SYSCALL(148, fdatasync,               "d",      'd', IMPL, "") \
 SYSCALL(149, _sysctl,                 "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
-SYSCALL(150, mlock,                   "?",      'd', TODO, "") \
-SYSCALL(151, munlock,                 "?",      'd', TODO, "") \
-SYSCALL(152, mlockall,                "?",      'd', TODO, "") \
-SYSCALL(153, munlockall,              "?",      'd', TODO, "") \
-SYSCALL(154, sched_setparam,          "?",      'd', TODO, "") \
-SYSCALL(155, sched_getparam,          "dp",     'd', TODO, "") \
-SYSCALL(156, sched_setscheduler,      "?",      'd', TODO, "") \
-SYSCALL(157, sched_getscheduler,      "?",      'd', TODO, "") \
+SYSCALL(150, mlock,                   "?",      'd', IMPL, "") \
+SYSCALL(151, munlock,                 "?",      'd', IMPL, "") \
+SYSCALL(152, mlockall,                "?",      'd', IMPL, "") \
+SYSCALL(153, munlockall,              "?",      'd', IMPL, "") \
+SYSCALL(154, sched_setparam,          "?",      'd', IMPL, "") \
+SYSCALL(155, sched_getparam,          "dp",     'd', IMPL, "") \
+SYSCALL(156, sched_setscheduler,      "?",      'd', IMPL, "") \
+SYSCALL(157, sched_getscheduler,      "?",      'd', IMPL, "") \
 SYSCALL(158, sched_yield,             "",       'd', IMPL, "") \
-SYSCALL(159, sched_get_priority_max,  "?",      'd', TODO, "") \
-SYSCALL(160, sched_get_priority_min,  "?",      'd', TODO, "") \
-SYSCALL(161, sched_rr_get_interval,   "?",      'd', TODO, "") \
+SYSCALL(159, sched_get_priority_max,  "?",      'd', IMPL, "") \
+SYSCALL(160, sched_get_priority_min,  "?",      'd', IMPL, "") \
+SYSCALL(161, sched_rr_get_interval,   "?",      'd', IMPL, "") \
 SYSCALL(162, nanosleep,               "pp",     'd', IMPL, "") \
 SYSCALL(163, mremap,                  "puuxp",  'x', IMPL, "") \
-SYSCALL(164, setresuid,               "?",      'd', TODO, "") \
-SYSCALL(165, getresuid,               "?",      'd', TODO, "") \
+SYSCALL(164, setresuid,               "?",      'd', IMPL, "") \
+SYSCALL(165, getresuid,               "?",      'd', IMPL, "") \
 SYSCALL(166, vm86,                    "?",      'd', NOSYS, "needs virtual-8086 mode; a 64-bit kernel returns ENOSYS too") \
 SYSCALL(167, query_module,            "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
 SYSCALL(168, poll,                    "pdd",    'd', IMPL, "") \
 SYSCALL(169, nfsservctl,              "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
-SYSCALL(170, setresgid,               "?",      'd', TODO, "") \
-SYSCALL(171, getresgid,               "?",      'd', TODO, "") \
+SYSCALL(170, setresgid,               "?",      'd', IMPL, "") \
+SYSCALL(171, getresgid,               "?",      'd', IMPL, "") \
 SYSCALL(172, prctl,                   "dxxxx",  'd', IMPL, "") \
 SYSCALL(173, rt_sigreturn,            "",       'd', IMPL, "") \
 SYSCALL(174, rt_sigaction,            "Sppu",   'd', IMPL, "") \
@@ -201,12 +201,12 @@ SYSCALL(178, rt_sigqueueinfo,         "?",      'd', IMPL, "") \
 SYSCALL(179, rt_sigsuspend,           "pu",     'd', IMPL, "") \
 SYSCALL(180, pread64,                 "dpuxx",  'd', IMPL, "") \
 SYSCALL(181, pwrite64,                "dpuxx",  'd', IMPL, "") \
-SYSCALL(182, chown,                   "?",      'd', TODO, "") \
+SYSCALL(182, chown,                   "?",      'd', IMPL, "") \
 SYSCALL(183, getcwd,                  "pu",     'd', IMPL, "") \
-SYSCALL(184, capget,                  "?",      'd', TODO, "") \
-SYSCALL(185, capset,                  "?",      'd', TODO, "") \
+SYSCALL(184, capget,                  "?",      'd', IMPL, "") \
+SYSCALL(185, capset,                  "?",      'd', IMPL, "") \
 SYSCALL(186, sigaltstack,             "pp",     'd', IMPL, "") \
-SYSCALL(187, sendfile,                "?",      'd', TODO, "") \
+SYSCALL(187, sendfile,                "?",      'd', IMPL, "") \
 SYSCALL(188, getpmsg,                 "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
 SYSCALL(189, putpmsg,                 "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
 SYSCALL(190, vfork,                   "",       'd', IMPL, "") \
@@ -217,48 +217,48 @@ SYSCALL(194, ftruncate64,             "dxx",    'd', IMPL, "") \
 SYSCALL(195, stat64,                  "sp",     'd', IMPL, "") \
 SYSCALL(196, lstat64,                 "sp",     'd', IMPL, "") \
 SYSCALL(197, fstat64,                 "dp",     'd', IMPL, "") \
-SYSCALL(198, lchown32,                "sdd",    'd', TODO, "") \
+SYSCALL(198, lchown32,                "sdd",    'd', IMPL, "") \
 SYSCALL(199, getuid32,                "",       'd', IMPL, "") \
 SYSCALL(200, getgid32,                "",       'd', IMPL, "") \
 SYSCALL(201, geteuid32,               "",       'd', IMPL, "") \
 SYSCALL(202, getegid32,               "",       'd', IMPL, "") \
-SYSCALL(203, setreuid32,              "?",      'd', TODO, "") \
-SYSCALL(204, setregid32,              "?",      'd', TODO, "") \
+SYSCALL(203, setreuid32,              "?",      'd', IMPL, "") \
+SYSCALL(204, setregid32,              "?",      'd', IMPL, "") \
 SYSCALL(205, getgroups32,             "dp",     'd', IMPL, "") \
-SYSCALL(206, setgroups32,             "?",      'd', TODO, "") \
+SYSCALL(206, setgroups32,             "?",      'd', IMPL, "") \
 SYSCALL(207, fchown32,                "ddd",    'd', IMPL, "") \
-SYSCALL(208, setresuid32,             "?",      'd', TODO, "") \
+SYSCALL(208, setresuid32,             "?",      'd', IMPL, "") \
 SYSCALL(209, getresuid32,             "ppp",    'd', IMPL, "") \
-SYSCALL(210, setresgid32,             "?",      'd', TODO, "") \
+SYSCALL(210, setresgid32,             "?",      'd', IMPL, "") \
 SYSCALL(211, getresgid32,             "ppp",    'd', IMPL, "") \
-SYSCALL(212, chown32,                 "sdd",    'd', TODO, "") \
-SYSCALL(213, setuid32,                "d",      'd', TODO, "") \
-SYSCALL(214, setgid32,                "d",      'd', TODO, "") \
-SYSCALL(215, setfsuid32,              "?",      'd', TODO, "") \
-SYSCALL(216, setfsgid32,              "?",      'd', TODO, "") \
+SYSCALL(212, chown32,                 "sdd",    'd', IMPL, "") \
+SYSCALL(213, setuid32,                "d",      'd', IMPL, "") \
+SYSCALL(214, setgid32,                "d",      'd', IMPL, "") \
+SYSCALL(215, setfsuid32,              "?",      'd', IMPL, "") \
+SYSCALL(216, setfsgid32,              "?",      'd', IMPL, "") \
 SYSCALL(217, pivot_root,              "?",      'd', NOSYS, "mounting changes the host's namespaces: not for user-mode guests") \
 SYSCALL(218, mincore,                 "?",      'd', LATER, "helper aspace: mmap.c (not merged yet)") \
 SYSCALL(219, madvise,                 "pud",    'd', IMPL, "") \
 SYSCALL(220, getdents64,              "dpu",    'd', IMPL, "") \
 SYSCALL(221, fcntl64,                 "dFx",    'd', IMPL, "") \
 SYSCALL(224, gettid,                  "",       'd', IMPL, "") \
-SYSCALL(225, readahead,               "?",      'd', TODO, "") \
-SYSCALL(226, setxattr,                "?",      'd', TODO, "") \
-SYSCALL(227, lsetxattr,               "?",      'd', TODO, "") \
-SYSCALL(228, fsetxattr,               "?",      'd', TODO, "") \
-SYSCALL(229, getxattr,                "?",      'd', TODO, "") \
-SYSCALL(230, lgetxattr,               "?",      'd', TODO, "") \
-SYSCALL(231, fgetxattr,               "?",      'd', TODO, "") \
-SYSCALL(232, listxattr,               "?",      'd', TODO, "") \
-SYSCALL(233, llistxattr,              "?",      'd', TODO, "") \
-SYSCALL(234, flistxattr,              "?",      'd', TODO, "") \
-SYSCALL(235, removexattr,             "?",      'd', TODO, "") \
-SYSCALL(236, lremovexattr,            "?",      'd', TODO, "") \
-SYSCALL(237, fremovexattr,            "?",      'd', TODO, "") \
+SYSCALL(225, readahead,               "?",      'd', IMPL, "") \
+SYSCALL(226, setxattr,                "?",      'd', IMPL, "") \
+SYSCALL(227, lsetxattr,               "?",      'd', IMPL, "") \
+SYSCALL(228, fsetxattr,               "?",      'd', IMPL, "") \
+SYSCALL(229, getxattr,                "?",      'd', IMPL, "") \
+SYSCALL(230, lgetxattr,               "?",      'd', IMPL, "") \
+SYSCALL(231, fgetxattr,               "?",      'd', IMPL, "") \
+SYSCALL(232, listxattr,               "?",      'd', IMPL, "") \
+SYSCALL(233, llistxattr,              "?",      'd', IMPL, "") \
+SYSCALL(234, flistxattr,              "?",      'd', IMPL, "") \
+SYSCALL(235, removexattr,             "?",      'd', IMPL, "") \
+SYSCALL(236, lremovexattr,            "?",      'd', IMPL, "") \
+SYSCALL(237, fremovexattr,            "?",      'd', IMPL, "") \
 SYSCALL(238, tkill,                   "dS",     'd', IMPL, "") \
-SYSCALL(239, sendfile64,              "?",      'd', TODO, "") \
+SYSCALL(239, sendfile64,              "?",      'd', IMPL, "") \
 SYSCALL(240, futex,                   "pddpxd", 'd', IMPL, "") \
-SYSCALL(241, sched_setaffinity,       "dup",    'd', TODO, "") \
+SYSCALL(241, sched_setaffinity,       "dup",    'd', IMPL, "") \
 SYSCALL(242, sched_getaffinity,       "dup",    'd', IMPL, "") \
 SYSCALL(243, set_thread_area,         "p",      'd', IMPL, "") \
 SYSCALL(244, get_thread_area,         "p",      'd', IMPL, "") \
@@ -267,7 +267,7 @@ SYSCALL(246, io_destroy,              "?",      'd', NOSYS, "Linux AIO: context 
 SYSCALL(247, io_getevents,            "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
 SYSCALL(248, io_submit,               "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
 SYSCALL(249, io_cancel,               "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
-SYSCALL(250, fadvise64,               "dxxud",  'd', TODO, "") \
+SYSCALL(250, fadvise64,               "dxxud",  'd', IMPL, "") \
 SYSCALL(252, exit_group,              "d",      'd', IMPL, "") \
 SYSCALL(253, lookup_dcookie,          "?",      'd', NOSYS, "oprofile cookies: privileged kernel profiler interface") \
 SYSCALL(254, epoll_create,            "d",      'd', IMPL, "") \
@@ -280,15 +280,15 @@ SYSCALL(260, timer_settime,           "?",      'd', LATER, "helper sig: signal.
 SYSCALL(261, timer_gettime,           "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
 SYSCALL(262, timer_getoverrun,        "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
 SYSCALL(263, timer_delete,            "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
-SYSCALL(264, clock_settime,           "?",      'd', TODO, "") \
+SYSCALL(264, clock_settime,           "?",      'd', IMPL, "") \
 SYSCALL(265, clock_gettime,           "dp",     'd', IMPL, "") \
 SYSCALL(266, clock_getres,            "dp",     'd', IMPL, "") \
 SYSCALL(267, clock_nanosleep,         "ddpp",   'd', IMPL, "") \
 SYSCALL(268, statfs64,                "sup",    'd', IMPL, "") \
 SYSCALL(269, fstatfs64,               "dup",    'd', IMPL, "") \
 SYSCALL(270, tgkill,                  "ddS",    'd', IMPL, "") \
-SYSCALL(271, utimes,                  "?",      'd', TODO, "") \
-SYSCALL(272, fadvise64_64,            "dxxxxd", 'd', TODO, "") \
+SYSCALL(271, utimes,                  "?",      'd', IMPL, "") \
+SYSCALL(272, fadvise64_64,            "dxxxxd", 'd', IMPL, "") \
 SYSCALL(273, vserver,                 "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
 SYSCALL(274, mbind,                   "?",      'd', NOSYS, "NUMA node masks (arrays of longs) not converted") \
 SYSCALL(275, get_mempolicy,           "?",      'd', NOSYS, "NUMA node masks (arrays of longs) not converted") \
@@ -304,74 +304,74 @@ SYSCALL(284, waitid,                  "ddpxp",  'd', IMPL, "") \
 SYSCALL(286, add_key,                 "?",      'd', NOSYS, "kernel keyrings: per-operation argument conversion not written") \
 SYSCALL(287, request_key,             "?",      'd', NOSYS, "kernel keyrings: per-operation argument conversion not written") \
 SYSCALL(288, keyctl,                  "?",      'd', NOSYS, "kernel keyrings: per-operation argument conversion not written") \
-SYSCALL(289, ioprio_set,              "?",      'd', TODO, "") \
-SYSCALL(290, ioprio_get,              "?",      'd', TODO, "") \
-SYSCALL(291, inotify_init,            "?",      'd', TODO, "") \
-SYSCALL(292, inotify_add_watch,       "?",      'd', TODO, "") \
-SYSCALL(293, inotify_rm_watch,        "?",      'd', TODO, "") \
+SYSCALL(289, ioprio_set,              "?",      'd', IMPL, "") \
+SYSCALL(290, ioprio_get,              "?",      'd', IMPL, "") \
+SYSCALL(291, inotify_init,            "?",      'd', IMPL, "") \
+SYSCALL(292, inotify_add_watch,       "?",      'd', IMPL, "") \
+SYSCALL(293, inotify_rm_watch,        "?",      'd', IMPL, "") \
 SYSCALL(294, migrate_pages,           "?",      'd', NOSYS, "NUMA node masks (arrays of longs) not converted") \
 SYSCALL(295, openat,                  "DsOo",   'd', IMPL, "") \
 SYSCALL(296, mkdirat,                 "Dso",    'd', IMPL, "") \
-SYSCALL(297, mknodat,                 "?",      'd', TODO, "") \
-SYSCALL(298, fchownat,                "?",      'd', TODO, "") \
-SYSCALL(299, futimesat,               "?",      'd', TODO, "") \
+SYSCALL(297, mknodat,                 "?",      'd', IMPL, "") \
+SYSCALL(298, fchownat,                "?",      'd', IMPL, "") \
+SYSCALL(299, futimesat,               "?",      'd', IMPL, "") \
 SYSCALL(300, fstatat64,               "DspA",   'd', IMPL, "") \
 SYSCALL(301, unlinkat,                "DsA",    'd', IMPL, "") \
 SYSCALL(302, renameat,                "dsds",   'd', IMPL, "") \
-SYSCALL(303, linkat,                  "?",      'd', TODO, "") \
-SYSCALL(304, symlinkat,               "?",      'd', TODO, "") \
+SYSCALL(303, linkat,                  "?",      'd', IMPL, "") \
+SYSCALL(304, symlinkat,               "?",      'd', IMPL, "") \
 SYSCALL(305, readlinkat,              "Dspu",   'd', IMPL, "") \
 SYSCALL(306, fchmodat,                "Dso",    'd', IMPL, "") \
 SYSCALL(307, faccessat,               "Dso",    'd', IMPL, "") \
 SYSCALL(308, pselect6,                "dppppp", 'd', IMPL, "") \
 SYSCALL(309, ppoll,                   "pdppu",  'd', IMPL, "") \
-SYSCALL(310, unshare,                 "?",      'd', TODO, "") \
+SYSCALL(310, unshare,                 "?",      'd', IMPL, "") \
 SYSCALL(311, set_robust_list,         "pu",     'd', IMPL, "") \
-SYSCALL(312, get_robust_list,         "?",      'd', TODO, "") \
-SYSCALL(313, splice,                  "?",      'd', TODO, "") \
-SYSCALL(314, sync_file_range,         "?",      'd', TODO, "") \
-SYSCALL(315, tee,                     "?",      'd', TODO, "") \
-SYSCALL(316, vmsplice,                "?",      'd', TODO, "") \
+SYSCALL(312, get_robust_list,         "?",      'd', IMPL, "") \
+SYSCALL(313, splice,                  "?",      'd', IMPL, "") \
+SYSCALL(314, sync_file_range,         "?",      'd', IMPL, "") \
+SYSCALL(315, tee,                     "?",      'd', IMPL, "") \
+SYSCALL(316, vmsplice,                "?",      'd', IMPL, "") \
 SYSCALL(317, move_pages,              "?",      'd', NOSYS, "NUMA node masks (arrays of longs) not converted") \
 SYSCALL(318, getcpu,                  "ppp",    'd', IMPL, "") \
 SYSCALL(319, epoll_pwait,             "dpddpu", 'd', IMPL, "") \
 SYSCALL(320, utimensat,               "DspA",   'd', IMPL, "") \
 SYSCALL(321, signalfd,                "dpu",    'd', IMPL, "") \
-SYSCALL(322, timerfd_create,          "dx",     'd', TODO, "") \
+SYSCALL(322, timerfd_create,          "dx",     'd', IMPL, "") \
 SYSCALL(323, eventfd,                 "u",      'd', IMPL, "") \
-SYSCALL(324, fallocate,               "?",      'd', TODO, "") \
-SYSCALL(325, timerfd_settime,         "?",      'd', TODO, "") \
-SYSCALL(326, timerfd_gettime,         "?",      'd', TODO, "") \
+SYSCALL(324, fallocate,               "?",      'd', IMPL, "") \
+SYSCALL(325, timerfd_settime,         "?",      'd', IMPL, "") \
+SYSCALL(326, timerfd_gettime,         "?",      'd', IMPL, "") \
 SYSCALL(327, signalfd4,               "dpux",   'd', IMPL, "") \
 SYSCALL(328, eventfd2,                "ux",     'd', IMPL, "") \
 SYSCALL(329, epoll_create1,           "x",      'd', IMPL, "") \
 SYSCALL(330, dup3,                    "ddx",    'd', IMPL, "") \
 SYSCALL(331, pipe2,                   "px",     'd', IMPL, "") \
-SYSCALL(332, inotify_init1,           "?",      'd', TODO, "") \
-SYSCALL(333, preadv,                  "?",      'd', TODO, "") \
-SYSCALL(334, pwritev,                 "?",      'd', TODO, "") \
+SYSCALL(332, inotify_init1,           "?",      'd', IMPL, "") \
+SYSCALL(333, preadv,                  "?",      'd', IMPL, "") \
+SYSCALL(334, pwritev,                 "?",      'd', IMPL, "") \
 SYSCALL(335, rt_tgsigqueueinfo,       "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
 SYSCALL(336, perf_event_open,         "?",      'd', NOSYS, "counters of the translator's thread would not count guest instructions") \
 SYSCALL(337, recvmmsg,                "?",      'd', TODO, "") \
-SYSCALL(338, fanotify_init,           "?",      'd', TODO, "") \
-SYSCALL(339, fanotify_mark,           "?",      'd', TODO, "") \
+SYSCALL(338, fanotify_init,           "?",      'd', IMPL, "") \
+SYSCALL(339, fanotify_mark,           "?",      'd', IMPL, "") \
 SYSCALL(340, prlimit64,               "ddpp",   'd', IMPL, "") \
-SYSCALL(341, name_to_handle_at,       "?",      'd', TODO, "") \
-SYSCALL(342, open_by_handle_at,       "?",      'd', TODO, "") \
+SYSCALL(341, name_to_handle_at,       "?",      'd', IMPL, "") \
+SYSCALL(342, open_by_handle_at,       "?",      'd', IMPL, "") \
 SYSCALL(343, clock_adjtime,           "?",      'd', NOSYS, "struct timex (longs) not converted") \
-SYSCALL(344, syncfs,                  "?",      'd', TODO, "") \
+SYSCALL(344, syncfs,                  "?",      'd', IMPL, "") \
 SYSCALL(345, sendmmsg,                "?",      'd', TODO, "") \
-SYSCALL(346, setns,                   "?",      'd', TODO, "") \
+SYSCALL(346, setns,                   "?",      'd', IMPL, "") \
 SYSCALL(347, process_vm_readv,        "?",      'd', NOSYS, "another process's guest memory sits at its own guest_base") \
 SYSCALL(348, process_vm_writev,       "?",      'd', NOSYS, "another process's guest memory sits at its own guest_base") \
-SYSCALL(349, kcmp,                    "?",      'd', TODO, "") \
+SYSCALL(349, kcmp,                    "?",      'd', IMPL, "") \
 SYSCALL(350, finit_module,            "?",      'd', NOSYS, "kernel modules: would load into the host kernel, not for user mode") \
-SYSCALL(351, sched_setattr,           "?",      'd', TODO, "") \
-SYSCALL(352, sched_getattr,           "?",      'd', TODO, "") \
+SYSCALL(351, sched_setattr,           "?",      'd', IMPL, "") \
+SYSCALL(352, sched_getattr,           "?",      'd', IMPL, "") \
 SYSCALL(353, renameat2,               "DsDsx",  'd', IMPL, "") \
 SYSCALL(354, seccomp,                 "?",      'd', NOSYS, "filters would apply to the translator's own host calls") \
 SYSCALL(355, getrandom,               "pux",    'd', IMPL, "") \
-SYSCALL(356, memfd_create,            "sx",     'd', TODO, "") \
+SYSCALL(356, memfd_create,            "sx",     'd', IMPL, "") \
 SYSCALL(357, bpf,                     "?",      'd', NOSYS, "eBPF programs: privileged, layouts not converted") \
 SYSCALL(358, execveat,                "?",      'd', TODO, "") \
 SYSCALL(359, socket,                  "ddd",    'd', IMPL, "") \
@@ -390,16 +390,16 @@ SYSCALL(371, recvfrom,                "?",      'd', IMPL, "") \
 SYSCALL(372, recvmsg,                 "?",      'd', IMPL, "") \
 SYSCALL(373, shutdown,                "?",      'd', IMPL, "") \
 SYSCALL(374, userfaultfd,             "?",      'd', NOSYS, "faults would be taken on the translator's accesses too") \
-SYSCALL(375, membarrier,              "?",      'd', TODO, "") \
-SYSCALL(376, mlock2,                  "?",      'd', TODO, "") \
-SYSCALL(377, copy_file_range,         "?",      'd', TODO, "") \
-SYSCALL(378, preadv2,                 "?",      'd', TODO, "") \
-SYSCALL(379, pwritev2,                "?",      'd', TODO, "") \
+SYSCALL(375, membarrier,              "?",      'd', IMPL, "") \
+SYSCALL(376, mlock2,                  "?",      'd', IMPL, "") \
+SYSCALL(377, copy_file_range,         "?",      'd', IMPL, "") \
+SYSCALL(378, preadv2,                 "?",      'd', IMPL, "") \
+SYSCALL(379, pwritev2,                "?",      'd', IMPL, "") \
 SYSCALL(380, pkey_mprotect,           "?",      'd', NOSYS, "protection keys are not tracked by the guest page table") \
 SYSCALL(381, pkey_alloc,              "?",      'd', NOSYS, "protection keys are not tracked by the guest page table") \
 SYSCALL(382, pkey_free,               "?",      'd', NOSYS, "protection keys are not tracked by the guest page table") \
 SYSCALL(383, statx,                   "DsAxp",  'd', IMPL, "") \
-SYSCALL(384, arch_prctl,              "dx",     'd', TODO, "") \
+SYSCALL(384, arch_prctl,              "dx",     'd', IMPL, "") \
 SYSCALL(385, io_pgetevents,           "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
 SYSCALL(386, rseq,                    "pudx",   'd', NOSYS, "glibc works without it; restartable sequences need the translator to abort guest critical sections") \
 SYSCALL(393, semget,                  "?",      'd', TODO, "") \
@@ -413,15 +413,15 @@ SYSCALL(400, msgsnd,                  "?",      'd', TODO, "") \
 SYSCALL(401, msgrcv,                  "?",      'd', TODO, "") \
 SYSCALL(402, msgctl,                  "?",      'd', TODO, "") \
 SYSCALL(403, clock_gettime64,         "dp",     'd', IMPL, "") \
-SYSCALL(404, clock_settime64,         "?",      'd', TODO, "") \
+SYSCALL(404, clock_settime64,         "?",      'd', IMPL, "") \
 SYSCALL(405, clock_adjtime64,         "?",      'd', NOSYS, "struct timex not converted") \
 SYSCALL(406, clock_getres_time64,     "dp",     'd', IMPL, "") \
 SYSCALL(407, clock_nanosleep_time64,  "ddpp",   'd', IMPL, "") \
 SYSCALL(408, timer_gettime64,         "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
 SYSCALL(409, timer_settime64,         "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
-SYSCALL(410, timerfd_gettime64,       "?",      'd', TODO, "") \
-SYSCALL(411, timerfd_settime64,       "?",      'd', TODO, "") \
-SYSCALL(412, utimensat_time64,        "?",      'd', TODO, "") \
+SYSCALL(410, timerfd_gettime64,       "?",      'd', IMPL, "") \
+SYSCALL(411, timerfd_settime64,       "?",      'd', IMPL, "") \
+SYSCALL(412, utimensat_time64,        "?",      'd', IMPL, "") \
 SYSCALL(413, pselect6_time64,         "dppppp", 'd', IMPL, "") \
 SYSCALL(414, ppoll_time64,            "pdppu",  'd', IMPL, "") \
 SYSCALL(416, io_pgetevents_time64,    "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
@@ -431,7 +431,7 @@ SYSCALL(419, mq_timedreceive_time64,  "?",      'd', TODO, "") \
 SYSCALL(420, semtimedop_time64,       "?",      'd', TODO, "") \
 SYSCALL(421, rt_sigtimedwait_time64,  "?",      'd', IMPL, "") \
 SYSCALL(422, futex_time64,            "pddpxd", 'd', IMPL, "") \
-SYSCALL(423, sched_rr_get_interval_time64, "?",      'd', TODO, "") \
+SYSCALL(423, sched_rr_get_interval_time64, "?",      'd', IMPL, "") \
 SYSCALL(424, pidfd_send_signal,       "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
 SYSCALL(425, io_uring_setup,          "?",      'd', NOSYS, "io_uring rings carry guest pointers the host kernel cannot follow") \
 SYSCALL(426, io_uring_enter,          "?",      'd', NOSYS, "io_uring rings carry guest pointers the host kernel cannot follow") \
@@ -442,11 +442,11 @@ SYSCALL(430, fsopen,                  "?",      'd', NOSYS, "mounting changes th
 SYSCALL(431, fsconfig,                "?",      'd', NOSYS, "mounting changes the host's namespaces: not for user-mode guests") \
 SYSCALL(432, fsmount,                 "?",      'd', NOSYS, "mounting changes the host's namespaces: not for user-mode guests") \
 SYSCALL(433, fspick,                  "?",      'd', NOSYS, "mounting changes the host's namespaces: not for user-mode guests") \
-SYSCALL(434, pidfd_open,              "?",      'd', TODO, "") \
+SYSCALL(434, pidfd_open,              "?",      'd', IMPL, "") \
 SYSCALL(435, clone3,                  "?",      'd', NOSYS, "glibc falls back to clone on ENOSYS; struct clone_args not converted") \
-SYSCALL(436, close_range,             "ddx",    'd', TODO, "") \
-SYSCALL(437, openat2,                 "Dspu",   'd', TODO, "") \
-SYSCALL(438, pidfd_getfd,             "?",      'd', TODO, "") \
+SYSCALL(436, close_range,             "ddx",    'd', IMPL, "") \
+SYSCALL(437, openat2,                 "Dspu",   'd', IMPL, "") \
+SYSCALL(438, pidfd_getfd,             "?",      'd', IMPL, "") \
 SYSCALL(439, faccessat2,              "DsoA",   'd', IMPL, "") \
 SYSCALL(440, process_madvise,         "?",      'd', NOSYS, "another process's guest layout is not known here") \
 SYSCALL(441, epoll_pwait2,            "?",      'd', TODO, "") \

@@ -28,13 +28,16 @@
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/random.h>
+#include <sys/inotify.h>
 #include <sys/resource.h>
+#include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/statfs.h>
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
+#include <sys/timerfd.h>
 #include <sys/times.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
@@ -101,6 +104,43 @@ static bool copy_to_guest(abi_ulong addr, const void *src, size_t len)
     memcpy(p, src, len);
     return true;
 }
+
+/* Buffers the host kernel accesses itself. The guest's 4 GiB sits at guest_base in one host
+ * reservation whose unmapped guest pages are PROT_NONE, so g2h(addr) handed to a host call
+ * makes the host kernel fill partly, fault (EFAULT) or never touch the buffer exactly as the
+ * i386 kernel would, in the kernel's own order of checks. Two guest rules stay ours:
+ *  - NULL stays NULL (calls treat it specially; guest page 0 is never mapped anyway);
+ *  - the i386 limit: a range reaching past TARGET_TASK_SIZE fails the kernel's access_ok, so
+ *    it becomes a host pointer the host's access_ok rejects too (EFAULT where Linux checks).
+ * Writes: pages holding translated code are write-protected on the host (exec-all.h), which
+ * a kernel write would see as EFAULT, so they are unprotected first. */
+#define TARGET_TASK_SIZE 0xffffe000u
+#define HOST_FAULT_PTR ((void *)(~(uintptr_t)0 - 0xfffff))   /* in no host's user range */
+
+static bool guest_range_in_task(abi_ulong addr, uint64_t len)
+{
+    return len <= TARGET_TASK_SIZE && addr <= TARGET_TASK_SIZE - len;
+}
+
+static void *g2h_user(abi_ulong addr, uint64_t len)
+{
+    if (!addr) return NULL;
+    return guest_range_in_task(addr, len) ? g2h(addr) : HOST_FAULT_PTR;
+}
+
+static void *g2h_user_w(abi_ulong addr, uint64_t len)
+{
+    void *p = g2h_user(addr, len);
+    if (!p || p == HOST_FAULT_PTR || !len) return p;
+    tb_lock();
+    for (uint64_t a = addr & TARGET_PAGE_MASK; a < (uint64_t)addr + len; a += TARGET_PAGE_SIZE)
+        if (guest_page_prot((abi_ulong)a) >= 0) page_unprotect((target_ulong)a, 0);
+    tb_unlock();
+    return p;
+}
+
+/* EBADF first, as the kernel looks the descriptor up before it reads any argument. */
+static bool fd_is_open(int fd) { return fcntl(fd, F_GETFD) != -1; }
 
 /* A NUL-terminated guest string, or NULL if any byte up to the NUL is not readable. */
 static const char *lock_user_string(abi_ulong addr)
@@ -205,33 +245,33 @@ static abi_long sys_geteuid(CPUX86State *env, const abi_long *a) { return low16(
 static abi_long sys_getgid(CPUX86State *env, const abi_long *a) { return low16(getgid()); }
 static abi_long sys_getegid(CPUX86State *env, const abi_long *a) { return low16(getegid()); }
 
-static abi_long sys_getresuid32(CPUX86State *env, const abi_long *a)
+/* get{res}[ug]id: the three ids stored one by one (NULL is EFAULT, as put_user), 32 or 16
+ * bits wide. */
+static abi_long resid_to_guest(const abi_long *a, const unsigned v[3], bool id16)
 {
-    uid_t r, e, s;
-    if (getresuid(&r, &e, &s) != 0) return -errno;
-    uint32_t v[3] = { r, e, s };
-    for (int i = 0; i < 3; i++)
-        if (a[i] && !copy_to_guest(U(a[i]), &v[i], 4)) return -EFAULT;
+    for (int i = 0; i < 3; i++) {
+        uint32_t w = id16 ? (uint32_t)low16(v[i]) : v[i];
+        if (!copy_to_guest(U(a[i]), &w, id16 ? 2 : 4)) return -EFAULT;
+    }
     return 0;
 }
 
-static abi_long sys_getresgid32(CPUX86State *env, const abi_long *a)
+static abi_long do_getresid(const abi_long *a, bool gid, bool id16)
 {
-    gid_t r, e, s;
-    if (getresgid(&r, &e, &s) != 0) return -errno;
-    uint32_t v[3] = { r, e, s };
-    for (int i = 0; i < 3; i++)
-        if (a[i] && !copy_to_guest(U(a[i]), &v[i], 4)) return -EFAULT;
-    return 0;
+    unsigned v[3];
+    long r = gid ? syscall(SYS_getresgid, &v[0], &v[1], &v[2]) : syscall(SYS_getresuid, &v[0], &v[1], &v[2]);
+    if (r != 0) return -errno;
+    return resid_to_guest(a, v, id16);
 }
+static abi_long sys_getresuid32(CPUX86State *env, const abi_long *a) { return do_getresid(a, false, false); }
+static abi_long sys_getresgid32(CPUX86State *env, const abi_long *a) { return do_getresid(a, true, false); }
+static abi_long sys_getresuid(CPUX86State *env, const abi_long *a) { return do_getresid(a, false, true); }
+static abi_long sys_getresgid(CPUX86State *env, const abi_long *a) { return do_getresid(a, true, true); }
 
 static abi_long sys_getgroups32(CPUX86State *env, const abi_long *a)
 {
-    int n = a[0];
-    if (n < 0) return -EINVAL;
-    void *p = n ? lock_user(U(a[1]), (abi_ulong)n * 4, true) : NULL;
-    if (n && !p) return -EFAULT;
-    return get_errno(getgroups(n, p));     /* gid_t is 32 bits on both sides */
+    /* gid_t is 32 bits on both sides: the host kernel fills the guest array itself. */
+    return get_errno(syscall(SYS_getgroups, a[0], g2h_user_w(U(a[1]), (uint64_t)U(a[0]) * 4)));
 }
 
 static abi_long sys_getpgrp(CPUX86State *env, const abi_long *a) { return getpgrp(); }
@@ -241,33 +281,103 @@ static abi_long sys_setpgid(CPUX86State *env, const abi_long *a) { return get_er
 static abi_long sys_getsid(CPUX86State *env, const abi_long *a) { return get_errno(getsid(a[0])); }
 static abi_long sys_umask(CPUX86State *env, const abi_long *a) { return umask(a[0] & 0777); }
 
+static void guest_utsname(struct utsname *u)
+{
+    uname(u);
+    snprintf(u->machine, sizeof(u->machine), "i686");
+}
+
 static abi_long sys_uname(CPUX86State *env, const abi_long *a)
 {
     struct utsname u;
-    if (uname(&u) != 0) return -errno;
-    snprintf(u.machine, sizeof(u.machine), "i686");
+    guest_utsname(&u);
     return copy_to_guest(U(a[0]), &u, sizeof(u)) ? 0 : -EFAULT;   /* same layout: 6 x 65 chars */
 }
 
+/* personality: kept for the guest (the host's would change loongbt itself); 0xffffffff only
+ * reads it. The kernel returns the old value and never fails. */
+static uint32_t guest_persona;          /* PER_LINUX */
+
 static abi_long sys_personality(CPUX86State *env, const abi_long *a)
 {
-    return 0;      /* PER_LINUX; changes are not supported and not needed by user programs */
+    uint32_t old = guest_persona;
+    if (U(a[0]) != 0xffffffffu) guest_persona = U(a[0]);
+    return (abi_long)old;
+}
+
+/* The guest thread's name (the kernel's comm): the program's basename at start, inherited by
+ * new threads, changed by PR_SET_NAME (also given to the host thread for ps and top). */
+#define TASK_COMM_LEN 16
+static __thread char guest_comm[TASK_COMM_LEN];
+
+static const char *guest_comm_get(CPUX86State *env)
+{
+    struct image_info *info = task_image(env);
+    if (!guest_comm[0] && info && info->exec_path) {
+        const char *base = strrchr(info->exec_path, '/');
+        snprintf(guest_comm, sizeof(guest_comm), "%s", base ? base + 1 : info->exec_path);
+    }
+    return guest_comm;
+}
+
+/* prctl options passed on as they are: integer arguments, or an int the host kernel stores
+ * into guest memory (the pointer is converted). */
+#define PRCTL_INT_LIST(X) \
+    X(PR_SET_PDEATHSIG) X(PR_GET_DUMPABLE) X(PR_SET_DUMPABLE) X(PR_GET_KEEPCAPS) \
+    X(PR_SET_KEEPCAPS) X(PR_GET_TIMING) X(PR_SET_TIMING) X(PR_CAPBSET_READ) X(PR_CAPBSET_DROP) \
+    X(PR_GET_SECUREBITS) X(PR_SET_SECUREBITS) X(PR_GET_TIMERSLACK) X(PR_SET_TIMERSLACK) \
+    X(PR_TASK_PERF_EVENTS_DISABLE) X(PR_TASK_PERF_EVENTS_ENABLE) X(PR_MCE_KILL) \
+    X(PR_MCE_KILL_GET) X(PR_SET_CHILD_SUBREAPER) X(PR_SET_NO_NEW_PRIVS) \
+    X(PR_GET_NO_NEW_PRIVS) X(PR_SET_THP_DISABLE) X(PR_GET_THP_DISABLE) X(PR_CAP_AMBIENT) \
+    X(PR_GET_SPECULATION_CTRL) X(PR_SET_SPECULATION_CTRL) X(PR_SET_PTRACER) X(PR_GET_SECCOMP) \
+    X(PR_SET_IO_FLUSHER) X(PR_GET_IO_FLUSHER)
+#define PRCTL_INTPTR_LIST(X) X(PR_GET_PDEATHSIG) X(PR_GET_CHILD_SUBREAPER)
+#define TARGET_PR_GET_TSC 25
+#define TARGET_PR_SET_TSC 26
+#define TARGET_PR_TSC_ENABLE 1
+
+static abi_long prctl_set_name(CPUX86State *env, abi_ulong addr)
+{
+    char name[TASK_COMM_LEN];
+    memset(name, 0, sizeof(name));
+    for (int i = 0; i < TASK_COMM_LEN - 1; i++) {           /* strncpy_from_user, 15 bytes */
+        if (!copy_from_guest(&name[i], addr + (abi_ulong)i, 1)) return -EFAULT;
+        if (!name[i]) break;
+    }
+    memcpy(guest_comm, name, sizeof(name));
+    prctl(PR_SET_NAME, name, 0, 0, 0);
+    return 0;
 }
 
 static abi_long sys_prctl(CPUX86State *env, const abi_long *a)
 {
-    char name[16];
     switch (a[0]) {
-    case PR_SET_NAME: {
-        const char *s = lock_user_string(U(a[1]));
-        if (!s) return -EFAULT;
-        snprintf(name, sizeof(name), "%s", s);
-        return get_errno(prctl(PR_SET_NAME, name, 0, 0, 0));
-    }
+    case PR_SET_NAME:
+        return prctl_set_name(env, U(a[1]));
     case PR_GET_NAME:
-        if (prctl(PR_GET_NAME, name, 0, 0, 0) != 0) return -errno;
-        return copy_to_guest(U(a[1]), name, sizeof(name)) ? 0 : -EFAULT;
+        return copy_to_guest(U(a[1]), guest_comm_get(env), TASK_COMM_LEN) ? 0 : -EFAULT;
+#define PRCTL_INT_CASE(opt) case opt:
+    PRCTL_INT_LIST(PRCTL_INT_CASE)
+        return get_errno(prctl(a[0], U(a[1]), U(a[2]), U(a[3]), U(a[4])));
+    PRCTL_INTPTR_LIST(PRCTL_INT_CASE)
+        return get_errno(prctl(a[0], g2h_user_w(U(a[1]), 4), U(a[2]), U(a[3]), U(a[4])));
+#undef PRCTL_INT_CASE
+    case PR_GET_TID_ADDRESS: {
+        uint32_t tid_addr = env->opaque ? ((TaskState *)env->opaque)->child_tidptr : 0;
+        return copy_to_guest(U(a[1]), &tid_addr, 4) ? 0 : -EFAULT;
+    }
+    case TARGET_PR_GET_TSC: {                /* rdtsc is always allowed in the guest */
+        int32_t v = TARGET_PR_TSC_ENABLE;
+        return copy_to_guest(U(a[1]), &v, 4) ? 0 : -EFAULT;
+    }
+    case TARGET_PR_SET_TSC:
+        if (a[1] == TARGET_PR_TSC_ENABLE) return 0;
+        qemu_log_mask(CPU_LOG_UNIMP, "prctl(PR_SET_TSC, %d): rdtsc faulting not emulated\n", a[1]);
+        return -EINVAL;
     default:
+        /* Unknown options, and ones that would act on loongbt itself (PR_SET_MM, seccomp,
+         * architecture-specific FP modes): EINVAL like a kernel without them. */
+        qemu_log_mask(CPU_LOG_UNIMP, "Unsupported prctl option: %d\n", a[0]);
         return -EINVAL;
     }
 }
@@ -286,6 +396,7 @@ typedef struct NewThread {
     sigset_t sigmask;                 /* the parent's host mask, restored in the parent */
     uint64_t guest_mask;              /* the parent's guest signal mask: the child's */
     uint8_t gdt_tls[256];             /* the parent's TLS descriptors: the child inherits them */
+    char comm[TASK_COMM_LEN];         /* the parent's thread name */
     pthread_mutex_t mutex;
     pthread_cond_t cond;
     pid_t tid;                        /* 0 until the child has started; -errno on failure */
@@ -301,6 +412,7 @@ static void *guest_thread_start(void *arg)
 
     thread_cpu = env;
     gdt_tls_copy_in(nt->gdt_tls);
+    memcpy(guest_comm, nt->comm, sizeof(guest_comm));
     if (nt->flags & CLONE_SETTLS) {
         abi_long tls_arg[1] = { (abi_long)nt->tls };
         r = sys_set_thread_area(env, tls_arg);
@@ -347,6 +459,7 @@ static abi_long do_clone_thread(CPUX86State *env, uint32_t flags, abi_ulong news
     nt.env = child;
     do_sigprocmask(SIG_BLOCK, NULL, &nt.guest_mask);
     gdt_tls_copy_out(nt.gdt_tls);
+    memcpy(nt.comm, guest_comm_get(env), sizeof(nt.comm));
     pthread_mutex_init(&nt.mutex, NULL);
     pthread_cond_init(&nt.cond, NULL);
 
@@ -523,62 +636,79 @@ static abi_long sys_waitpid(CPUX86State *env, const abi_long *a)
  * File descriptors and I/O
  * ------------------------------------------------------------------------------------------- */
 
+/* A 64-bit file offset passed as two 32-bit halves (low first, the i386 convention). */
+static inline int64_t off64_arg(abi_long lo, abi_long hi) { return (int64_t)(((uint64_t)U(hi) << 32) | U(lo)); }
+
 static abi_long sys_read(CPUX86State *env, const abi_long *a)
 {
-    void *p = lock_user(U(a[1]), U(a[2]), true);
-    if (!p) return -EFAULT;
-    return get_errno(read(a[0], p, U(a[2])));
+    return get_errno(read(a[0], g2h_user_w(U(a[1]), U(a[2])), U(a[2])));
 }
 
 static abi_long sys_write(CPUX86State *env, const abi_long *a)
 {
-    void *p = lock_user(U(a[1]), U(a[2]), false);
-    if (!p) return -EFAULT;
-    return get_errno(write(a[0], p, U(a[2])));
+    return get_errno(write(a[0], g2h_user(U(a[1]), U(a[2])), U(a[2])));
 }
 
 static abi_long sys_pread64(CPUX86State *env, const abi_long *a)
 {
-    void *p = lock_user(U(a[1]), U(a[2]), true);
-    if (!p) return -EFAULT;
-    return get_errno(pread(a[0], p, U(a[2]), (off_t)(((uint64_t)U(a[4]) << 32) | U(a[3]))));
+    return get_errno(pread(a[0], g2h_user_w(U(a[1]), U(a[2])), U(a[2]), off64_arg(a[3], a[4])));
 }
 
 static abi_long sys_pwrite64(CPUX86State *env, const abi_long *a)
 {
-    void *p = lock_user(U(a[1]), U(a[2]), false);
-    if (!p) return -EFAULT;
-    return get_errno(pwrite(a[0], p, U(a[2]), (off_t)(((uint64_t)U(a[4]) << 32) | U(a[3]))));
+    return get_errno(pwrite(a[0], g2h_user(U(a[1]), U(a[2])), U(a[2]), off64_arg(a[3], a[4])));
 }
 
-/* readv/writev: the guest's 32-bit iovec array becomes a host one. */
-static abi_long do_rwv(const abi_long *a, bool is_write)
+/* The guest's 32-bit iovec array as a host one (malloc'd into *out; NULL for cnt 0), with the
+ * kernel's import_iovec rules: count above UIO_MAXIOV or a negative length is EINVAL, an
+ * unreadable array EFAULT; segment buffers are left for the host kernel to check. */
+static abi_long iovec_from_guest(abi_ulong addr, int cnt, bool host_writes, struct iovec **out)
 {
-    int cnt = a[2];
-    struct iovec *iov;
-    struct target_iovec *tv;
-    abi_long ret;
-
+    *out = NULL;
     if (cnt < 0 || cnt > IOV_MAX) return -EINVAL;
     if (cnt == 0) return 0;
-    tv = lock_user(U(a[1]), (abi_ulong)cnt * sizeof(*tv), false);
-    if (!tv) return -EFAULT;
-    iov = calloc(cnt, sizeof(*iov));
-    if (!iov) return -ENOMEM;
+    struct target_iovec *tv = malloc(sizeof(*tv) * (size_t)cnt);
+    struct iovec *iov = malloc(sizeof(*iov) * (size_t)cnt);
+    if (!tv || !iov) { free(tv); free(iov); return -ENOMEM; }
+    if (!copy_from_guest(tv, addr, sizeof(*tv) * (size_t)cnt)) { free(tv); free(iov); return -EFAULT; }
     for (int i = 0; i < cnt; i++) {
-        struct target_iovec t;
-        memcpy(&t, &tv[i], sizeof(t));
-        iov[i].iov_len = t.iov_len;
-        iov[i].iov_base = lock_user(t.iov_base, t.iov_len, !is_write);
-        if (!iov[i].iov_base && t.iov_len) { free(iov); return -EFAULT; }
+        if ((int32_t)tv[i].iov_len < 0) { free(tv); free(iov); return -EINVAL; }
+        iov[i].iov_len = tv[i].iov_len;
+        iov[i].iov_base = host_writes ? g2h_user_w(tv[i].iov_base, tv[i].iov_len)
+                                      : g2h_user(tv[i].iov_base, tv[i].iov_len);
     }
-    ret = get_errno(is_write ? writev(a[0], iov, cnt) : readv(a[0], iov, cnt));
-    free(iov);
-    return ret;
+    free(tv);
+    *out = iov;
+    return 0;
 }
 
-static abi_long sys_readv(CPUX86State *env, const abi_long *a) { return do_rwv(a, false); }
-static abi_long sys_writev(CPUX86State *env, const abi_long *a) { return do_rwv(a, true); }
+/* readv/writev/preadv/pwritev and the *2 forms: one host preadv2/pwritev2 (offset -1: the file
+ * position, as plain readv/writev). */
+static abi_long do_rwv(int fd, abi_ulong vec, int cnt, int64_t off, int flags, bool is_write)
+{
+    struct iovec *iov;
+    if (!fd_is_open(fd)) return -EBADF;
+    abi_long r = iovec_from_guest(vec, cnt, !is_write, &iov);
+    if (r) return r;
+    r = get_errno(is_write ? pwritev2(fd, iov, cnt, off, flags) : preadv2(fd, iov, cnt, off, flags));
+    free(iov);
+    return r;
+}
+
+static abi_long sys_readv(CPUX86State *env, const abi_long *a) { return do_rwv(a[0], U(a[1]), a[2], -1, 0, false); }
+static abi_long sys_writev(CPUX86State *env, const abi_long *a) { return do_rwv(a[0], U(a[1]), a[2], -1, 0, true); }
+static abi_long sys_preadv(CPUX86State *env, const abi_long *a)
+{
+    int64_t off = off64_arg(a[3], a[4]);
+    return off < 0 ? -EINVAL : do_rwv(a[0], U(a[1]), a[2], off, 0, false);
+}
+static abi_long sys_pwritev(CPUX86State *env, const abi_long *a)
+{
+    int64_t off = off64_arg(a[3], a[4]);
+    return off < 0 ? -EINVAL : do_rwv(a[0], U(a[1]), a[2], off, 0, true);
+}
+static abi_long sys_preadv2(CPUX86State *env, const abi_long *a) { return do_rwv(a[0], U(a[1]), a[2], off64_arg(a[3], a[4]), a[5], false); }
+static abi_long sys_pwritev2(CPUX86State *env, const abi_long *a) { return do_rwv(a[0], U(a[1]), a[2], off64_arg(a[3], a[4]), a[5], true); }
 
 /* Directory offsets. A 64-bit process gets 64-bit d_off cookies from ext4 and others (a
  * 32-bit process gets 32-bit hashes), and the guest's glibc fails readdir with EOVERFLOW when
@@ -1824,7 +1954,6 @@ static abi_long sys_set_tid_address(CPUX86State *env, const abi_long *a)
     return gettid();
 }
 
-static abi_long sys_set_robust_list(CPUX86State *env, const abi_long *a) { return 0; }
 static abi_long sys_sched_yield(CPUX86State *env, const abi_long *a) { return get_errno(sched_yield()); }
 
 static abi_long sys_sched_getaffinity(CPUX86State *env, const abi_long *a)
@@ -2294,6 +2423,620 @@ static abi_long sys_waitid(CPUX86State *env, const abi_long *a)
     }
     return 0;
 }
+
+/* ---------------------------------------------------------------------------------------------
+ * Identity changes. Raw host calls: the kernel changes the calling thread's credentials only,
+ * and the guest's C library itself broadcasts set*id to its other threads (glibc's setxid).
+ * The 16-bit calls widen their arguments the kernel's way (0xffff means "unchanged", -1).
+ * ------------------------------------------------------------------------------------------- */
+
+static long id16(abi_long v) { return (uint16_t)v == 0xffff ? -1L : (long)(uint16_t)v; }
+static long id32(abi_long v) { return (long)(int32_t)v == -1 ? -1L : (long)U(v); }
+
+static abi_long sys_setuid32(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setuid, id32(a[0]))); }
+static abi_long sys_setgid32(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setgid, id32(a[0]))); }
+static abi_long sys_setreuid32(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setreuid, id32(a[0]), id32(a[1]))); }
+static abi_long sys_setregid32(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setregid, id32(a[0]), id32(a[1]))); }
+static abi_long sys_setresuid32(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setresuid, id32(a[0]), id32(a[1]), id32(a[2]))); }
+static abi_long sys_setresgid32(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setresgid, id32(a[0]), id32(a[1]), id32(a[2]))); }
+/* setfsuid/setfsgid return the previous id (no errno), in full even for the 16-bit forms. */
+static abi_long sys_setfsuid32(CPUX86State *env, const abi_long *a) { return (abi_long)syscall(SYS_setfsuid, id32(a[0])); }
+static abi_long sys_setfsgid32(CPUX86State *env, const abi_long *a) { return (abi_long)syscall(SYS_setfsgid, id32(a[0])); }
+static abi_long sys_setuid(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setuid, id16(a[0]))); }
+static abi_long sys_setgid(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setgid, id16(a[0]))); }
+static abi_long sys_setreuid(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setreuid, id16(a[0]), id16(a[1]))); }
+static abi_long sys_setregid(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setregid, id16(a[0]), id16(a[1]))); }
+static abi_long sys_setresuid(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setresuid, id16(a[0]), id16(a[1]), id16(a[2]))); }
+static abi_long sys_setresgid(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setresgid, id16(a[0]), id16(a[1]), id16(a[2]))); }
+static abi_long sys_setfsuid(CPUX86State *env, const abi_long *a) { return (abi_long)syscall(SYS_setfsuid, id16(a[0])); }
+static abi_long sys_setfsgid(CPUX86State *env, const abi_long *a) { return (abi_long)syscall(SYS_setfsgid, id16(a[0])); }
+
+#define TARGET_NGROUPS_MAX 65536
+
+static abi_long sys_setgroups32(CPUX86State *env, const abi_long *a)
+{
+    if ((uint32_t)a[0] > TARGET_NGROUPS_MAX) return -EINVAL;
+    return get_errno(syscall(SYS_setgroups, a[0], g2h_user(U(a[1]), (uint64_t)U(a[0]) * 4)));
+}
+
+/* 16-bit group lists: the kernel copies them in / out as 16-bit words. */
+static abi_long sys_setgroups(CPUX86State *env, const abi_long *a)
+{
+    uint32_t n = (uint32_t)a[0];
+    if (n > TARGET_NGROUPS_MAX) return -EINVAL;
+    uint16_t *g16 = malloc(n * 2 + 2);
+    gid_t *g = malloc(n * sizeof(gid_t) + sizeof(gid_t));
+    abi_long r = -ENOMEM;
+    if (g16 && g) {
+        r = -EFAULT;
+        if (!n || copy_from_guest(g16, U(a[1]), n * 2)) {
+            for (uint32_t i = 0; i < n; i++) g[i] = (gid_t)id16(g16[i]);
+            r = get_errno(syscall(SYS_setgroups, n, g));
+        }
+    }
+    free(g16);
+    free(g);
+    return r;
+}
+
+static abi_long sys_getgroups(CPUX86State *env, const abi_long *a)
+{
+    int n = a[0];
+    gid_t *g;
+    if (n < 0) return -EINVAL;
+    int count = (int)syscall(SYS_getgroups, 0, NULL);
+    if (count < 0) return -errno;
+    if (n == 0) return count;
+    if (count > n) return -EINVAL;
+    g = malloc(sizeof(gid_t) * (size_t)(count + 1));
+    if (!g) return -ENOMEM;
+    count = (int)syscall(SYS_getgroups, count, g);
+    uint16_t *g16 = (uint16_t *)g;            /* narrowed in place: 2-byte slots behind 4-byte reads */
+    for (int i = 0; i < count; i++) g16[i] = (uint16_t)low16(g[i]);
+    abi_long r = count < 0 ? -errno : copy_to_guest(U(a[1]), g16, (size_t)count * 2) ? count : -EFAULT;
+    free(g);
+    return r;
+}
+
+/* chown family: 16-bit forms widen 0xffff to -1. */
+static abi_long do_fchownat(CPUX86State *env, int dirfd, abi_ulong path, long uid, long gid, int flags)
+{
+    if (!path && (flags & AT_EMPTY_PATH)) return get_errno(syscall(SYS_fchownat, dirfd, "", uid, gid, flags));
+    GUEST_PATH(p, buf, env, path);
+    return get_errno(syscall(SYS_fchownat, dirfd, p, uid, gid, flags));
+}
+static abi_long sys_fchownat(CPUX86State *env, const abi_long *a) { return do_fchownat(env, a[0], U(a[1]), id32(a[2]), id32(a[3]), a[4]); }
+static abi_long sys_chown32(CPUX86State *env, const abi_long *a) { return do_fchownat(env, AT_FDCWD, U(a[0]), id32(a[1]), id32(a[2]), 0); }
+static abi_long sys_lchown32(CPUX86State *env, const abi_long *a) { return do_fchownat(env, AT_FDCWD, U(a[0]), id32(a[1]), id32(a[2]), AT_SYMLINK_NOFOLLOW); }
+static abi_long sys_chown(CPUX86State *env, const abi_long *a) { return do_fchownat(env, AT_FDCWD, U(a[0]), id16(a[1]), id16(a[2]), 0); }
+static abi_long sys_lchown(CPUX86State *env, const abi_long *a) { return do_fchownat(env, AT_FDCWD, U(a[0]), id16(a[1]), id16(a[2]), AT_SYMLINK_NOFOLLOW); }
+static abi_long sys_fchown(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_fchown, a[0], id16(a[1]), id16(a[2]))); }
+
+/* capget/capset: header {u32 version, int pid} and data {u32 x3} x 1 or 2, the same layout
+ * everywhere, so the host kernel reads and writes the guest's structures itself. */
+static abi_long sys_capget(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(syscall(SYS_capget, g2h_user_w(U(a[0]), 8), g2h_user_w(U(a[1]), 24)));
+}
+static abi_long sys_capset(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(syscall(SYS_capset, g2h_user_w(U(a[0]), 8), g2h_user(U(a[1]), 24)));
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Extended attributes: names and values are byte strings the host kernel reads and writes in
+ * the guest's memory; only the file name goes through the -L lookup.
+ * ------------------------------------------------------------------------------------------- */
+
+typedef enum { XATTR_PATH, XATTR_LINK, XATTR_FD } XattrTarget;
+
+/* The host call for a target kind: path (follows links), lpath, or fd. */
+static long xattr_call(long nr_path, long nr_lpath, long nr_fd, XattrTarget t, const char *p, int fd,
+                       long a1, long a2, long a3, long a4)
+{
+    if (t == XATTR_FD) return syscall(nr_fd, fd, a1, a2, a3, a4);
+    return syscall(t == XATTR_LINK ? nr_lpath : nr_path, p, a1, a2, a3, a4);
+}
+
+#define XATTR_TARGET(t, env, a0, pvar, buf) \
+    char buf[PATH_MAX * 2]; \
+    const char *pvar = NULL; \
+    if (t != XATTR_FD) { \
+        const char *g_ = lock_user_string(U(a0)); \
+        if (!g_) return -EFAULT; \
+        pvar = host_path(env, g_, buf, sizeof(buf)); \
+    }
+
+static abi_long do_getxattr(CPUX86State *env, const abi_long *a, XattrTarget t)
+{
+    XATTR_TARGET(t, env, a[0], p, buf);
+    return get_errno(xattr_call(SYS_getxattr, SYS_lgetxattr, SYS_fgetxattr, t, p, a[0],
+                                (long)g2h_user(U(a[1]), 1), (long)g2h_user_w(U(a[2]), U(a[3])), U(a[3]), 0));
+}
+static abi_long do_setxattr(CPUX86State *env, const abi_long *a, XattrTarget t)
+{
+    XATTR_TARGET(t, env, a[0], p, buf);
+    return get_errno(xattr_call(SYS_setxattr, SYS_lsetxattr, SYS_fsetxattr, t, p, a[0],
+                                (long)g2h_user(U(a[1]), 1), (long)g2h_user(U(a[2]), U(a[3])), U(a[3]), a[4]));
+}
+static abi_long do_listxattr(CPUX86State *env, const abi_long *a, XattrTarget t)
+{
+    XATTR_TARGET(t, env, a[0], p, buf);
+    return get_errno(xattr_call(SYS_listxattr, SYS_llistxattr, SYS_flistxattr, t, p, a[0],
+                                (long)g2h_user_w(U(a[1]), U(a[2])), U(a[2]), 0, 0));
+}
+static abi_long do_removexattr(CPUX86State *env, const abi_long *a, XattrTarget t)
+{
+    XATTR_TARGET(t, env, a[0], p, buf);
+    return get_errno(xattr_call(SYS_removexattr, SYS_lremovexattr, SYS_fremovexattr, t, p, a[0],
+                                (long)g2h_user(U(a[1]), 1), 0, 0, 0));
+}
+static abi_long sys_getxattr(CPUX86State *env, const abi_long *a) { return do_getxattr(env, a, XATTR_PATH); }
+static abi_long sys_lgetxattr(CPUX86State *env, const abi_long *a) { return do_getxattr(env, a, XATTR_LINK); }
+static abi_long sys_fgetxattr(CPUX86State *env, const abi_long *a) { return do_getxattr(env, a, XATTR_FD); }
+static abi_long sys_setxattr(CPUX86State *env, const abi_long *a) { return do_setxattr(env, a, XATTR_PATH); }
+static abi_long sys_lsetxattr(CPUX86State *env, const abi_long *a) { return do_setxattr(env, a, XATTR_LINK); }
+static abi_long sys_fsetxattr(CPUX86State *env, const abi_long *a) { return do_setxattr(env, a, XATTR_FD); }
+static abi_long sys_listxattr(CPUX86State *env, const abi_long *a) { return do_listxattr(env, a, XATTR_PATH); }
+static abi_long sys_llistxattr(CPUX86State *env, const abi_long *a) { return do_listxattr(env, a, XATTR_LINK); }
+static abi_long sys_flistxattr(CPUX86State *env, const abi_long *a) { return do_listxattr(env, a, XATTR_FD); }
+static abi_long sys_removexattr(CPUX86State *env, const abi_long *a) { return do_removexattr(env, a, XATTR_PATH); }
+static abi_long sys_lremovexattr(CPUX86State *env, const abi_long *a) { return do_removexattr(env, a, XATTR_LINK); }
+static abi_long sys_fremovexattr(CPUX86State *env, const abi_long *a) { return do_removexattr(env, a, XATTR_FD); }
+
+/* ---------------------------------------------------------------------------------------------
+ * More files and I/O: truncate, sendfile, splice and friends, advice, ranges, directories
+ * ------------------------------------------------------------------------------------------- */
+
+static abi_long sys_truncate(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH(p, buf, env, U(a[0]));
+    return get_errno(truncate(p, (int32_t)a[1]));
+}
+
+/* sendfile with a 32-bit offset: read it, let the host move the data, store the new one
+ * (EFAULT for the store comes after the data moved, as the kernel's put_user). */
+static abi_long sys_sendfile(CPUX86State *env, const abi_long *a)
+{
+    int32_t off32;
+    if (!a[2]) return get_errno(sendfile(a[0], a[1], NULL, U(a[3])));
+    if (!copy_from_guest(&off32, U(a[2]), 4)) return -EFAULT;
+    off_t off = off32;
+    abi_long r = get_errno(sendfile(a[0], a[1], &off, U(a[3])));
+    off32 = (int32_t)off;
+    if (!copy_to_guest(U(a[2]), &off32, 4)) return -EFAULT;
+    return r;
+}
+
+/* loff_t pointers are 8 bytes everywhere: the host kernel updates the guest's words. */
+static abi_long sys_sendfile64(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(sendfile(a[0], a[1], g2h_user_w(U(a[2]), 8), U(a[3])));
+}
+static abi_long sys_splice(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(splice(a[0], g2h_user_w(U(a[1]), 8), a[2], g2h_user_w(U(a[3]), 8), U(a[4]), U(a[5])));
+}
+static abi_long sys_tee(CPUX86State *env, const abi_long *a) { return get_errno(tee(a[0], a[1], U(a[2]), U(a[3]))); }
+static abi_long sys_copy_file_range(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(syscall(SYS_copy_file_range, a[0], g2h_user_w(U(a[1]), 8), a[2],
+                             g2h_user_w(U(a[3]), 8), (size_t)U(a[4]), U(a[5])));
+}
+static abi_long sys_vmsplice(CPUX86State *env, const abi_long *a)
+{
+    struct iovec *iov;
+    if (!fd_is_open(a[0])) return -EBADF;
+    abi_long r = iovec_from_guest(U(a[1]), (int)U(a[2]), true, &iov);
+    if (r) return r;
+    r = get_errno(vmsplice(a[0], iov, U(a[2]), U(a[3])));
+    free(iov);
+    return r;
+}
+
+/* readahead(fd, offset lo, hi, count); fadvise64(fd, off lo, hi, len, advice) and
+ * fadvise64_64(fd, off lo, hi, len lo, hi, advice): 64-bit values split in i386 order. */
+static abi_long sys_readahead(CPUX86State *env, const abi_long *a) { return get_errno(readahead(a[0], off64_arg(a[1], a[2]), U(a[3]))); }
+static abi_long sys_fadvise64(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(syscall(SYS_fadvise64, a[0], off64_arg(a[1], a[2]), (long)U(a[3]), a[4]));
+}
+static abi_long sys_fadvise64_64(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(syscall(SYS_fadvise64, a[0], off64_arg(a[1], a[2]), off64_arg(a[3], a[4]), a[5]));
+}
+static abi_long sys_fallocate(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(fallocate(a[0], a[1], off64_arg(a[2], a[3]), off64_arg(a[4], a[5])));
+}
+static abi_long sys_sync_file_range(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(sync_file_range(a[0], off64_arg(a[1], a[2]), off64_arg(a[3], a[4]), U(a[5])));
+}
+static abi_long sys_syncfs(CPUX86State *env, const abi_long *a) { return get_errno(syncfs(a[0])); }
+
+static abi_long sys_close_range(CPUX86State *env, const abi_long *a)
+{
+    abi_long r = get_errno(syscall(SYS_close_range, U(a[0]), U(a[1]), U(a[2])));
+    if (r == 0 && !(U(a[2]) & CLOSE_RANGE_CLOEXEC))
+        for (int fd = 0; fd < 1024; fd++)
+            if ((unsigned)fd >= U(a[0]) && (unsigned)fd <= U(a[1])) dir_table_drop(fd);
+    return r;
+}
+
+static abi_long sys_mknodat(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(p, U(a[1]));
+    return get_errno(syscall(SYS_mknodat, a[0], p, U(a[2]), U(a[3])));   /* dev_t: u32 both */
+}
+static abi_long sys_mknod(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(p, U(a[0]));
+    return get_errno(syscall(SYS_mknodat, AT_FDCWD, p, U(a[1]), U(a[2])));
+}
+static abi_long sys_linkat(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH(from, buf, env, U(a[1]));
+    GUEST_PATH_RAW(to, U(a[3]));
+    return get_errno(linkat(a[0], from, a[2], to, a[4]));
+}
+static abi_long sys_symlinkat(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH_RAW(target, U(a[0]));
+    GUEST_PATH_RAW(name, U(a[2]));
+    return get_errno(symlinkat(target, a[1], name));
+}
+
+/* utime(path, {actime, modtime} of i32), utimes / futimesat with two i386 timevals. */
+static abi_long do_utimes(CPUX86State *env, int dirfd, abi_ulong path, abi_ulong times, bool timeval)
+{
+    struct timespec ts[2], *tsp = NULL;
+    if (times) {
+        int32_t t[4];
+        if (!copy_from_guest(t, times, timeval ? 16 : 8)) return -EFAULT;
+        for (int i = 0; i < 2; i++) {
+            ts[i].tv_sec = timeval ? t[2 * i] : t[i];
+            ts[i].tv_nsec = timeval ? (long)t[2 * i + 1] * 1000 : 0;
+            if (timeval && (t[2 * i + 1] < 0 || t[2 * i + 1] >= 1000000)) return -EINVAL;
+        }
+        tsp = ts;
+    }
+    if (!path) return get_errno(syscall(SYS_utimensat, dirfd, NULL, tsp, 0));
+    GUEST_PATH_RAW(p, path);
+    return get_errno(syscall(SYS_utimensat, dirfd, p, tsp, 0));
+}
+static abi_long sys_utime(CPUX86State *env, const abi_long *a) { return do_utimes(env, AT_FDCWD, U(a[0]), U(a[1]), false); }
+static abi_long sys_utimes(CPUX86State *env, const abi_long *a) { return do_utimes(env, AT_FDCWD, U(a[0]), U(a[1]), true); }
+static abi_long sys_futimesat(CPUX86State *env, const abi_long *a) { return do_utimes(env, a[0], U(a[1]), U(a[2]), true); }
+
+/* getdents: struct linux_dirent of 32-bit d_ino / d_off, reclen, name, then d_type in the last
+ * byte; made from the host's dirent64 records (never larger), EOVERFLOW for an inode that does
+ * not fit, EINVAL when not even one entry fits (the kernel's rules). */
+static abi_long sys_getdents(CPUX86State *env, const abi_long *a)
+{
+    abi_ulong count = U(a[2]);
+    size_t cap = count > 65536 ? 65536 : count;
+    uint8_t *host = malloc(cap + 512), *out = malloc(cap + 512);
+    abi_long r;
+    if (!host || !out) { free(host); free(out); return -ENOMEM; }
+    long n = syscall(SYS_getdents64, a[0], host, cap + 256);
+    if (n <= 0) { r = get_errno(n); goto done; }
+    size_t used = 0;
+    int64_t last_off = -1;
+    for (long off = 0; off + 19 <= n; ) {
+        uint64_t ino; int64_t d_off; uint16_t reclen;
+        memcpy(&ino, host + off, 8); memcpy(&d_off, host + off + 8, 8); memcpy(&reclen, host + off + 16, 2);
+        const char *name = (const char *)host + off + 19;
+        size_t namlen = strlen(name);
+        uint16_t glen = (uint16_t)((10 + namlen + 2 + 3) & ~3u);
+        if (used + glen > count) break;
+        if (ino > UINT32_MAX) { r = used ? (abi_long)used : -EOVERFLOW; goto done; }
+        int64_t gd_off = d_off;
+        if (d_off < 0 || d_off > INT32_MAX) gd_off = dir_cookie_to_guest(dir_table(a[0], true), d_off);
+        uint32_t w[2] = { (uint32_t)ino, (uint32_t)gd_off };
+        memset(out + used, 0, glen);
+        memcpy(out + used, w, 8); memcpy(out + used + 8, &glen, 2);
+        memcpy(out + used + 10, name, namlen);
+        out[used + glen - 1] = host[off + 18];          /* d_type */
+        used += glen;
+        last_off = d_off;
+        if (!reclen) break;
+        off += reclen;
+        if (off < n && used + ((10 + 2 + 3) & ~3u) > count) break;
+    }
+    if (!used) { r = -EINVAL; goto done; }
+    lseek(a[0], last_off, SEEK_SET);             /* entries that did not fit are read again */
+    r = copy_to_guest(U(a[1]), out, used) ? (abi_long)used : -EFAULT;
+done:
+    free(host);
+    free(out);
+    return r;
+}
+
+static abi_long sys_memfd_create(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(syscall(SYS_memfd_create, g2h_user(U(a[0]), 1), U(a[1])));
+}
+
+/* struct open_how is three u64: the host reads it from guest memory. */
+static abi_long sys_openat2(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH(p, buf, env, U(a[1]));
+    return get_errno(syscall(SYS_openat2, a[0], p, g2h_user(U(a[2]), U(a[3])), (size_t)U(a[3])));
+}
+
+static abi_long sys_name_to_handle_at(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH(p, buf, env, U(a[1]));
+    return get_errno(syscall(SYS_name_to_handle_at, a[0], p, g2h_user_w(U(a[2]), 8), g2h_user_w(U(a[3]), 4), a[4]));
+}
+static abi_long sys_open_by_handle_at(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(syscall(SYS_open_by_handle_at, a[0], g2h_user(U(a[1]), 8), a[2]));
+}
+
+/* inotify and fanotify: their event records have the same layout on every ABI. */
+static abi_long sys_inotify_init(CPUX86State *env, const abi_long *a) { return get_errno(inotify_init1(0)); }
+static abi_long sys_inotify_init1(CPUX86State *env, const abi_long *a) { return get_errno(inotify_init1(a[0])); }
+static abi_long sys_inotify_add_watch(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH(p, buf, env, U(a[1]));
+    return get_errno(inotify_add_watch(a[0], p, U(a[2])));
+}
+static abi_long sys_inotify_rm_watch(CPUX86State *env, const abi_long *a) { return get_errno(inotify_rm_watch(a[0], a[1])); }
+static abi_long sys_fanotify_init(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_fanotify_init, U(a[0]), U(a[1]))); }
+static abi_long sys_fanotify_mark(CPUX86State *env, const abi_long *a)
+{
+    uint64_t mask = (uint64_t)off64_arg(a[2], a[3]);
+    if (!a[5]) return get_errno(syscall(SYS_fanotify_mark, a[0], U(a[1]), mask, a[4], NULL));
+    GUEST_PATH(p, buf, env, U(a[5]));
+    return get_errno(syscall(SYS_fanotify_mark, a[0], U(a[1]), mask, a[4], p));
+}
+
+/* Memory locking works on the host view of guest pages (the same pages). */
+static abi_long sys_mlock(CPUX86State *env, const abi_long *a) { return get_errno(mlock(g2h(U(a[0])), U(a[1]))); }
+static abi_long sys_munlock(CPUX86State *env, const abi_long *a) { return get_errno(munlock(g2h(U(a[0])), U(a[1]))); }
+static abi_long sys_mlock2(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_mlock2, g2h(U(a[0])), U(a[1]), U(a[2]))); }
+static abi_long sys_mlockall(CPUX86State *env, const abi_long *a) { return get_errno(mlockall(a[0])); }
+static abi_long sys_munlockall(CPUX86State *env, const abi_long *a) { return get_errno(munlockall()); }
+
+/* ---------------------------------------------------------------------------------------------
+ * Scheduling, resources, process attributes
+ * ------------------------------------------------------------------------------------------- */
+
+/* struct sched_param is one int; struct sched_attr fixed-width fields with its own size. */
+static abi_long sys_sched_setparam(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_sched_setparam, a[0], g2h_user(U(a[1]), 4))); }
+static abi_long sys_sched_getparam(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_sched_getparam, a[0], g2h_user_w(U(a[1]), 4))); }
+static abi_long sys_sched_setscheduler(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_sched_setscheduler, a[0], a[1], g2h_user(U(a[2]), 4))); }
+static abi_long sys_sched_getscheduler(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_sched_getscheduler, a[0])); }
+static abi_long sys_sched_get_priority_max(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_sched_get_priority_max, a[0])); }
+static abi_long sys_sched_get_priority_min(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_sched_get_priority_min, a[0])); }
+static abi_long sys_sched_setattr(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_sched_setattr, a[0], g2h_user(U(a[1]), 56), U(a[2]))); }
+static abi_long sys_sched_getattr(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_sched_getattr, a[0], g2h_user_w(U(a[1]), U(a[2])), U(a[2]), U(a[3]))); }
+/* The cpu mask is a byte string on little-endian hosts: the kernel copies min(len, its size). */
+static abi_long sys_sched_setaffinity(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(syscall(SYS_sched_setaffinity, a[0], U(a[1]), g2h_user(U(a[2]), U(a[1]))));
+}
+
+static abi_long do_sched_rr_get_interval(const abi_long *a, bool time64)
+{
+    struct timespec ts;
+    if (syscall(SYS_sched_rr_get_interval, a[0], &ts) != 0) return -errno;
+    return timespec_to_guest_any(U(a[1]), &ts, time64);
+}
+static abi_long sys_sched_rr_get_interval(CPUX86State *env, const abi_long *a) { return do_sched_rr_get_interval(a, false); }
+static abi_long sys_sched_rr_get_interval_time64(CPUX86State *env, const abi_long *a) { return do_sched_rr_get_interval(a, true); }
+
+static abi_long sys_setpriority(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setpriority, a[0], a[1], a[2])); }
+
+/* nice(inc): the host ABIs have no nice call; the kernel's rule on top of setpriority. */
+static abi_long sys_nice(CPUX86State *env, const abi_long *a)
+{
+    int inc = a[0] < -40 ? -40 : a[0] > 40 ? 40 : a[0];
+    errno = 0;
+    int cur = getpriority(PRIO_PROCESS, 0);
+    int nice = cur + inc;
+    nice = nice < -20 ? -20 : nice > 19 ? 19 : nice;
+    return get_errno(syscall(SYS_setpriority, PRIO_PROCESS, 0, nice));
+}
+
+static abi_long sys_ioprio_set(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_ioprio_set, a[0], a[1], a[2])); }
+static abi_long sys_ioprio_get(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_ioprio_get, a[0], a[1])); }
+static abi_long sys_membarrier(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_membarrier, a[0], U(a[1]), a[2])); }
+static abi_long sys_kcmp(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_kcmp, a[0], a[1], a[2], U(a[3]), U(a[4]))); }
+static abi_long sys_unshare(CPUX86State *env, const abi_long *a) { return get_errno(unshare(a[0])); }
+static abi_long sys_setns(CPUX86State *env, const abi_long *a) { return get_errno(setns(a[0], a[1])); }
+static abi_long sys_pidfd_open(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_pidfd_open, a[0], U(a[1]))); }
+static abi_long sys_pidfd_getfd(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_pidfd_getfd, a[0], a[1], U(a[2]))); }
+static abi_long sys_vhangup(CPUX86State *env, const abi_long *a) { return get_errno(vhangup()); }
+static abi_long sys_sethostname(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_sethostname, g2h_user(U(a[0]), U(a[1])), (long)a[1])); }
+static abi_long sys_setdomainname(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_setdomainname, g2h_user(U(a[0]), U(a[1])), (long)a[1])); }
+static abi_long sys_syslog(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_syslog, a[0], g2h_user_w(U(a[1]), U(a[2])), a[2])); }
+
+static void rusage_to_target(struct target_rusage *t, const struct rusage *ru)
+{
+    *t = (struct target_rusage) {
+        { (int32_t)ru->ru_utime.tv_sec, (int32_t)ru->ru_utime.tv_usec },
+        { (int32_t)ru->ru_stime.tv_sec, (int32_t)ru->ru_stime.tv_usec },
+        ru->ru_maxrss, ru->ru_ixrss, ru->ru_idrss, ru->ru_isrss, ru->ru_minflt, ru->ru_majflt,
+        ru->ru_nswap, ru->ru_inblock, ru->ru_oublock, ru->ru_msgsnd, ru->ru_msgrcv, ru->ru_nsignals,
+        ru->ru_nvcsw, ru->ru_nivcsw,
+    };
+}
+
+static abi_long sys_getrusage(CPUX86State *env, const abi_long *a)
+{
+    struct rusage ru;
+    struct target_rusage t;
+    if (getrusage(a[0], &ru) != 0) return -errno;
+    rusage_to_target(&t, &ru);
+    return copy_to_guest(U(a[1]), &t, sizeof(t)) ? 0 : -EFAULT;
+}
+
+/* The robust futex list stays the guest's (its 32-bit layout is not the host's): set stores
+ * it, get returns it. The host kernel never walks it, so a dying thread does not mark its
+ * robust mutexes. */
+#define TARGET_ROBUST_HEAD_SIZE 12
+static __thread abi_ulong guest_robust_head;
+
+static abi_long sys_set_robust_list(CPUX86State *env, const abi_long *a)
+{
+    if (U(a[1]) != TARGET_ROBUST_HEAD_SIZE) return -EINVAL;
+    guest_robust_head = U(a[0]);
+    return 0;
+}
+
+static abi_long sys_get_robust_list(CPUX86State *env, const abi_long *a)
+{
+    uint32_t head = guest_robust_head, len = TARGET_ROBUST_HEAD_SIZE;
+    if (a[0] && a[0] != gettid()) {
+        /* Another thread's or process's: the host's answer for permissions and existence;
+         * its list is not known here. */
+        void *h; size_t l;
+        if (syscall(SYS_get_robust_list, a[0], &h, &l) != 0) return -errno;
+        head = 0;
+    }
+    if (!copy_to_guest(U(a[2]), &len, 4)) return -EFAULT;
+    return copy_to_guest(U(a[1]), &head, 4) ? 0 : -EFAULT;
+}
+
+/* arch_prctl for an i386 task on a 64-bit kernel: only the common codes. */
+#define TARGET_ARCH_GET_CPUID       0x1011
+#define TARGET_ARCH_SET_CPUID       0x1012
+#define TARGET_ARCH_GET_XCOMP_SUPP  0x1021
+#define TARGET_ARCH_GET_XCOMP_PERM  0x1022
+#define TARGET_ARCH_REQ_XCOMP_PERM  0x1023
+#define TARGET_ARCH_GET_XCOMP_GUEST_PERM 0x1024
+#define TARGET_ARCH_REQ_XCOMP_GUEST_PERM 0x1025
+#define GUEST_XFEATURES 3ull         /* x87 and SSE: the state the translated CPU has */
+
+static abi_long sys_arch_prctl(CPUX86State *env, const abi_long *a)
+{
+    uint64_t feat = GUEST_XFEATURES;
+    switch (a[0]) {
+    case TARGET_ARCH_GET_CPUID:
+        return 1;                    /* cpuid does not fault */
+    case TARGET_ARCH_SET_CPUID:
+        return a[1] ? 0 : -ENODEV;   /* no cpuid faulting */
+    case TARGET_ARCH_GET_XCOMP_SUPP: case TARGET_ARCH_GET_XCOMP_PERM:
+    case TARGET_ARCH_GET_XCOMP_GUEST_PERM:
+        return copy_to_guest(U(a[1]), &feat, 8) ? 0 : -EFAULT;
+    case TARGET_ARCH_REQ_XCOMP_PERM: case TARGET_ARCH_REQ_XCOMP_GUEST_PERM:
+        return U(a[1]) < 2 ? 0 : -EOPNOTSUPP;
+    default:
+        return -EINVAL;
+    }
+}
+
+/* old uname forms: 5 fields of 65 bytes (olduname), or 5 of 9 with only 8 copied (oldolduname). */
+static void guest_utsname(struct utsname *u);
+
+static abi_long sys_olduname(CPUX86State *env, const abi_long *a)
+{
+    struct utsname u;
+    guest_utsname(&u);
+    return copy_to_guest(U(a[0]), &u, 5 * 65) ? 0 : -EFAULT;
+}
+
+static abi_long sys_oldolduname(CPUX86State *env, const abi_long *a)
+{
+    struct utsname u;
+    char old[5][9];
+    if (!a[0]) return -EFAULT;
+    guest_utsname(&u);
+    const char *f[5] = { u.sysname, u.nodename, u.release, u.version, u.machine };
+    memset(old, 0, sizeof(old));
+    for (int i = 0; i < 5; i++) memcpy(old[i], f[i], strnlen(f[i], 8));
+    return copy_to_guest(U(a[0]), old, sizeof(old)) ? 0 : -EFAULT;
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Time setting, timerfd
+ * ------------------------------------------------------------------------------------------- */
+
+static abi_long do_clock_settime(const abi_long *a, bool time64)
+{
+    struct timespec ts;
+    if (!timespec_from_guest(&ts, U(a[1]), time64)) return -EFAULT;
+    return get_errno(clock_settime(a[0], &ts));
+}
+static abi_long sys_clock_settime(CPUX86State *env, const abi_long *a) { return do_clock_settime(a, false); }
+static abi_long sys_clock_settime64(CPUX86State *env, const abi_long *a) { return do_clock_settime(a, true); }
+
+static abi_long sys_stime(CPUX86State *env, const abi_long *a)
+{
+    int32_t t;
+    if (!copy_from_guest(&t, U(a[0]), 4)) return -EFAULT;
+    struct timespec ts = { t, 0 };
+    return get_errno(clock_settime(CLOCK_REALTIME, &ts));
+}
+
+static abi_long sys_settimeofday(CPUX86State *env, const abi_long *a)
+{
+    struct target_timeval tv;
+    struct timeval htv;
+    struct timezone tz;
+    if (a[0]) {
+        if (!copy_from_guest(&tv, U(a[0]), sizeof(tv))) return -EFAULT;
+        if (tv.tv_usec < 0 || tv.tv_usec >= 1000000) return -EINVAL;
+        htv.tv_sec = tv.tv_sec; htv.tv_usec = tv.tv_usec;
+    }
+    if (a[1] && !copy_from_guest(&tz, U(a[1]), sizeof(tz))) return -EFAULT;   /* two ints */
+    return get_errno(syscall(SYS_settimeofday, a[0] ? &htv : NULL, a[1] ? &tz : NULL));
+}
+
+/* struct itimerspec: two timespecs, 32- or 64-bit on the guest side. */
+static bool itimerspec_from_guest(struct itimerspec *it, abi_ulong addr, bool time64)
+{
+    size_t half = time64 ? sizeof(struct target_timespec64) : sizeof(struct target_timespec);
+    return timespec_from_guest(&it->it_interval, addr, time64) &&
+           timespec_from_guest(&it->it_value, addr + (abi_ulong)half, time64);
+}
+
+static abi_long itimerspec_to_guest(abi_ulong addr, const struct itimerspec *it, bool time64)
+{
+    size_t half = time64 ? sizeof(struct target_timespec64) : sizeof(struct target_timespec);
+    abi_long r = timespec_to_guest_any(addr, &it->it_interval, time64);
+    return r ? r : timespec_to_guest_any(addr + (abi_ulong)half, &it->it_value, time64);
+}
+
+static abi_long sys_timerfd_create(CPUX86State *env, const abi_long *a) { return get_errno(timerfd_create(a[0], a[1])); }
+
+static abi_long do_timerfd_settime(const abi_long *a, bool time64)
+{
+    struct itimerspec nv, ov;
+    if (!itimerspec_from_guest(&nv, U(a[2]), time64)) return -EFAULT;
+    if (timerfd_settime(a[0], a[1], &nv, &ov) != 0) return -errno;
+    return a[3] ? itimerspec_to_guest(U(a[3]), &ov, time64) : 0;
+}
+
+static abi_long do_timerfd_gettime(const abi_long *a, bool time64)
+{
+    struct itimerspec cur;
+    if (timerfd_gettime(a[0], &cur) != 0) return -errno;
+    return itimerspec_to_guest(U(a[1]), &cur, time64);
+}
+static abi_long sys_timerfd_settime(CPUX86State *env, const abi_long *a) { return do_timerfd_settime(a, false); }
+static abi_long sys_timerfd_settime64(CPUX86State *env, const abi_long *a) { return do_timerfd_settime(a, true); }
+static abi_long sys_timerfd_gettime(CPUX86State *env, const abi_long *a) { return do_timerfd_gettime(a, false); }
+static abi_long sys_timerfd_gettime64(CPUX86State *env, const abi_long *a) { return do_timerfd_gettime(a, true); }
+
+static abi_long sys_utimensat_time64(CPUX86State *env, const abi_long *a)
+{
+    struct timespec ts[2], *tsp = NULL;
+    if (a[2]) {
+        if (!timespec_from_guest(&ts[0], U(a[2]), true) ||
+            !timespec_from_guest(&ts[1], U(a[2]) + 16, true)) return -EFAULT;
+        tsp = ts;
+    }
+    if (!a[1]) return get_errno(syscall(SYS_utimensat, a[0], NULL, tsp, a[3]));
+    GUEST_PATH_RAW(p, U(a[1]));
+    return get_errno(syscall(SYS_utimensat, a[0], p, tsp, a[3]));
+}
+
+/* restart_syscall with no interrupted call to restart: the kernel's -EINTR. */
+static abi_long sys_restart_syscall(CPUX86State *env, const abi_long *a) { return -EINTR; }
 
 /* ---------------------------------------------------------------------------------------------
  * Dispatch
