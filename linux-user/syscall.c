@@ -25,6 +25,8 @@
 #include <sys/epoll.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
+#include <linux/fs.h>
+#include <net/if.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
 #include <sys/random.h>
@@ -606,6 +608,9 @@ out:
     return ret;
 }
 
+struct rusage;
+static void rusage_to_target(struct target_rusage *t, const struct rusage *ru);
+
 static abi_long sys_wait4(CPUX86State *env, const abi_long *a)
 {
     int status;
@@ -614,13 +619,8 @@ static abi_long sys_wait4(CPUX86State *env, const abi_long *a)
     if (r < 0) return -errno;
     if (a[1] && r > 0 && !copy_to_guest(U(a[1]), &status, 4)) return -EFAULT;
     if (a[3] && r > 0) {
-        struct target_rusage t = {
-            { (int32_t)ru.ru_utime.tv_sec, (int32_t)ru.ru_utime.tv_usec },
-            { (int32_t)ru.ru_stime.tv_sec, (int32_t)ru.ru_stime.tv_usec },
-            ru.ru_maxrss, ru.ru_ixrss, ru.ru_idrss, ru.ru_isrss, ru.ru_minflt, ru.ru_majflt,
-            ru.ru_nswap, ru.ru_inblock, ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv, ru.ru_nsignals,
-            ru.ru_nvcsw, ru.ru_nivcsw,
-        };
+        struct target_rusage t;
+        rusage_to_target(&t, &ru);
         if (!copy_to_guest(U(a[3]), &t, sizeof(t))) return -EFAULT;
     }
     return r;
@@ -808,11 +808,48 @@ static abi_long open_guest_maps(int flags)
     return fd;
 }
 
+/* O_LARGEFILE as the guest sees it. A 64-bit host kernel sets it on every open file; an i386
+ * process only has it when it asked (i386 and both hosts use 0100000). For each descriptor the
+ * guest opened: whether it asked. Descriptors loongbt did not see opened (inherited, or from
+ * before an execve) report the host's flags unchanged. The flag belongs to the open file, so
+ * dup copies it. */
+#define TARGET_O_LARGEFILE 0100000
+#define FD_TRACK_MAX 65536
+enum { FD_GUEST_OPENED = 1, FD_GUEST_LARGEFILE = 2 };
+static uint8_t fd_open_state[FD_TRACK_MAX];
+
+static void fd_track_open(abi_long fd, int flags)
+{
+    if (fd >= 0 && fd < FD_TRACK_MAX)
+        fd_open_state[fd] = FD_GUEST_OPENED | ((flags & TARGET_O_LARGEFILE) ? FD_GUEST_LARGEFILE : 0);
+}
+
+static void fd_track_dup(int from, abi_long to)
+{
+    if (to >= 0 && to < FD_TRACK_MAX) fd_open_state[to] = from >= 0 && from < FD_TRACK_MAX ? fd_open_state[from] : 0;
+}
+
+static void fd_track_close(int fd)
+{
+    if (fd >= 0 && fd < FD_TRACK_MAX) fd_open_state[fd] = 0;
+    dir_table_drop(fd);
+}
+
+static abi_long guest_fl_flags(int fd, abi_long host_flags)
+{
+    if (host_flags < 0 || fd < 0 || fd >= FD_TRACK_MAX || !(fd_open_state[fd] & FD_GUEST_OPENED))
+        return host_flags;
+    host_flags &= ~TARGET_O_LARGEFILE;
+    return host_flags | ((fd_open_state[fd] & FD_GUEST_LARGEFILE) ? TARGET_O_LARGEFILE : 0);
+}
+
 static abi_long do_openat(CPUX86State *env, int dirfd, abi_ulong path, int flags, int mode)
 {
     GUEST_PATH(p, buf, env, path);
-    if (is_proc_self_maps(p)) return open_guest_maps(flags);
-    return get_errno(syscall(SYS_openat, dirfd, p, flags, mode));
+    abi_long fd = is_proc_self_maps(p) ? open_guest_maps(flags)
+                                       : get_errno(syscall(SYS_openat, dirfd, p, flags, mode));
+    fd_track_open(fd, flags);
+    return fd;
 }
 
 static abi_long sys_open(CPUX86State *env, const abi_long *a) { return do_openat(env, AT_FDCWD, U(a[0]), a[1], a[2]); }
@@ -824,22 +861,29 @@ static abi_long sys_creat(CPUX86State *env, const abi_long *a)
 
 static abi_long sys_close(CPUX86State *env, const abi_long *a)
 {
-    dir_table_drop(a[0]);
-    return get_errno(close(a[0]));
+    abi_long r = get_errno(close(a[0]));
+    if (r != -EBADF) fd_track_close(a[0]);
+    return r;
 }
 
-static abi_long sys_dup(CPUX86State *env, const abi_long *a) { return get_errno(dup(a[0])); }
-static abi_long sys_dup2(CPUX86State *env, const abi_long *a)
+static abi_long sys_dup(CPUX86State *env, const abi_long *a)
 {
-    if (a[0] != a[1]) dir_table_drop(a[1]);
-    return get_errno(dup2(a[0], a[1]));
+    abi_long r = get_errno(dup(a[0]));
+    fd_track_dup(a[0], r);
+    return r;
 }
 
-static abi_long sys_dup3(CPUX86State *env, const abi_long *a)
+static abi_long do_dup3(int from, int to, int flags, bool is_dup2)
 {
-    if (a[0] != a[1]) dir_table_drop(a[1]);
-    return get_errno(dup3(a[0], a[1], a[2]));
+    abi_long r = get_errno(is_dup2 ? dup2(from, to) : dup3(from, to, flags));
+    if (r >= 0 && from != to) {
+        dir_table_drop(to);
+        fd_track_dup(from, r);
+    }
+    return r;
 }
+static abi_long sys_dup2(CPUX86State *env, const abi_long *a) { return do_dup3(a[0], a[1], 0, true); }
+static abi_long sys_dup3(CPUX86State *env, const abi_long *a) { return do_dup3(a[0], a[1], a[2], false); }
 
 static abi_long sys_fsync(CPUX86State *env, const abi_long *a) { return get_errno(fsync(a[0])); }
 static abi_long sys_fdatasync(CPUX86State *env, const abi_long *a) { return get_errno(fdatasync(a[0])); }
@@ -960,8 +1004,15 @@ static abi_long do_fcntl(const abi_long *a, bool is64)
 {
     int fd = a[0], cmd = a[1];
     switch (cmd) {
-    case F_DUPFD: case F_GETFD: case F_SETFD: case F_GETFL: case F_SETFL:
-    case F_SETOWN: case F_GETOWN: case F_SETSIG: case F_GETSIG: case F_DUPFD_CLOEXEC:
+    case F_GETFL:
+        return guest_fl_flags(fd, get_errno(fcntl(fd, cmd)));
+    case F_DUPFD: case F_DUPFD_CLOEXEC: {
+        abi_long r = get_errno(fcntl(fd, cmd, (long)a[2]));
+        fd_track_dup(fd, r);
+        return r;
+    }
+    case F_GETFD: case F_SETFD: case F_SETFL:
+    case F_SETOWN: case F_GETOWN: case F_SETSIG: case F_GETSIG:
     case F_SETPIPE_SZ: case F_GETPIPE_SZ: case F_ADD_SEALS: case F_GET_SEALS:
     case F_SETLEASE: case F_GETLEASE: case F_NOTIFY:
         return get_errno(fcntl(fd, cmd, (long)a[2]));
@@ -980,39 +1031,73 @@ static abi_long do_fcntl(const abi_long *a, bool is64)
 static abi_long sys_fcntl(CPUX86State *env, const abi_long *a) { return do_fcntl(a, false); }
 static abi_long sys_fcntl64(CPUX86State *env, const abi_long *a) { return do_fcntl(a, true); }
 
-/* ioctl: terminal requests whose structures have the same layout on both sides. The kernel's
- * struct termios (not glibc's) is 36 bytes on i386 and x86_64 alike. */
-#define IOCTL_LIST(X) \
-    X(TCGETS, 36, true) X(TCSETS, 36, false) X(TCSETSW, 36, false) X(TCSETSF, 36, false) \
-    X(TIOCGWINSZ, 8, true) X(TIOCSWINSZ, 8, false) X(FIONREAD, 4, true) X(TIOCOUTQ, 4, true) \
-    X(TIOCGPGRP, 4, true) X(TIOCSPGRP, 4, false) X(FIONBIO, 4, false) X(TIOCGSID, 4, true) \
-    X(TIOCGPTN, 4, true) X(TIOCSPTLCK, 4, false) X(TIOCGETD, 4, true)
+/* ioctl: requests whose argument has the same layout on i386 and the hosts go through with
+ * the guest pointer (the host kernel reads and writes it, EFAULT included); a few i386
+ * numbers encode a 4-byte size where the host's encodes 8 (FS_IOC32_*, BLK*_32) and are
+ * renumbered; struct ifreq is 32 bytes on i386 and 40 on the hosts, with the same first 32.
+ * Any other request is refused with ENOTTY (what the kernel answers for a request no driver
+ * of the file knows): passing it on could let the host kernel read or write a structure with
+ * 64-bit fields where the guest has 32-bit ones. The descriptor is checked first (EBADF).
+ * Pointer requests: the argument points to an int or a structure of the same layout. */
+#define IOCTL_POINTER_LIST(X) \
+    X(TCGETS) X(TCSETS) X(TCSETSW) X(TCSETSF) X(TCGETA) X(TCSETA) X(TCSETAW) X(TCSETAF) \
+    X(TIOCGPGRP) X(TIOCSPGRP) X(TIOCOUTQ) X(TIOCSTI) X(TIOCGWINSZ) X(TIOCSWINSZ) \
+    X(TIOCMGET) X(TIOCMBIS) X(TIOCMBIC) X(TIOCMSET) X(TIOCGSOFTCAR) X(TIOCSSOFTCAR) \
+    X(FIONREAD) X(TIOCLINUX) X(FIONBIO) X(TIOCSETD) X(TIOCGETD) X(TIOCGSID) X(TIOCGPTN) \
+    X(TIOCSPTLCK) X(TIOCGDEV) X(TIOCGPKT) X(TIOCGPTLCK) X(TIOCGEXCL) X(TIOCPKT) \
+    X(FIOASYNC) X(FIOQSIZE) X(FIGETBSZ) X(FIOSETOWN) X(FIOGETOWN) X(SIOCGPGRP) X(SIOCSPGRP) \
+    X(SIOCATMARK) X(BLKROGET) X(BLKROSET) X(BLKSSZGET) X(BLKPBSZGET) X(BLKIOMIN) X(BLKIOOPT) \
+    X(BLKALIGNOFF) X(BLKDISCARDZEROES) X(BLKROTATIONAL)
+/* Requests whose argument is an integer (or unused). */
+#define IOCTL_VALUE_LIST(X) \
+    X(TCSBRK) X(TCXONC) X(TCFLSH) X(TCSBRKP) X(TIOCEXCL) X(TIOCNXCL) X(TIOCSCTTY) \
+    X(TIOCCONS) X(TIOCNOTTY) X(TIOCSBRK) X(TIOCCBRK) X(TIOCGPTPEER) X(TIOCVHANGUP) \
+    X(TIOCSIG) X(FIONCLEX) X(FIOCLEX) X(BLKFLSBUF) X(BLKRRPART)
+
+/* i386 request -> host request, for the ones whose number encodes sizeof(long). */
+#define IOCTL_RENUMBER_LIST(X) \
+    X(0x80046601u, FS_IOC_GETFLAGS)     /* FS_IOC32_GETFLAGS: the kernel uses an int anyway */ \
+    X(0x40046602u, FS_IOC_SETFLAGS)     /* FS_IOC32_SETFLAGS */ \
+    X(0x80047601u, FS_IOC_GETVERSION)   /* FS_IOC32_GETVERSION */ \
+    X(0x40047602u, FS_IOC_SETVERSION)   /* FS_IOC32_SETVERSION */ \
+    X(0x80041272u, BLKGETSIZE64)        /* BLKGETSIZE64 with the i386 size_t: writes a u64 */
+
+#define IOCTL_IFREQ_LIST(X) \
+    X(SIOCGIFNAME) X(SIOCGIFFLAGS) X(SIOCSIFFLAGS) X(SIOCGIFADDR) X(SIOCGIFDSTADDR) \
+    X(SIOCGIFBRDADDR) X(SIOCGIFNETMASK) X(SIOCGIFMETRIC) X(SIOCGIFMTU) X(SIOCGIFHWADDR) \
+    X(SIOCGIFINDEX) X(SIOCGIFTXQLEN)
+#define TARGET_IFREQ_SIZE 32
+
+static abi_long ioctl_ifreq(int fd, unsigned long req, abi_ulong arg)
+{
+    struct ifreq ifr;
+    memset(&ifr, 0, sizeof(ifr));
+    if (!copy_from_guest(&ifr, arg, TARGET_IFREQ_SIZE)) return -EFAULT;
+    if (ioctl(fd, req, &ifr) < 0) return -errno;
+    return copy_to_guest(arg, &ifr, TARGET_IFREQ_SIZE) ? 0 : -EFAULT;
+}
 
 static abi_long sys_ioctl(CPUX86State *env, const abi_long *a)
 {
-    uint8_t buf[64];
+    int fd = a[0];
     unsigned long req = U(a[1]);
-    size_t size;
-    bool out;
-
+    if (!fd_is_open(fd)) return -EBADF;
     switch (req) {
-#define IOCTL_CASE(name, sz, is_out) case name: size = sz; out = is_out; break;
-    IOCTL_LIST(IOCTL_CASE)
+#define IOCTL_CASE(name) case name:
+    IOCTL_POINTER_LIST(IOCTL_CASE)
+        return get_errno(ioctl(fd, req, g2h_user_w(U(a[2]), 8)));
+    IOCTL_VALUE_LIST(IOCTL_CASE)
+        return get_errno(ioctl(fd, req, (unsigned long)U(a[2])));
+#define IOCTL_RENUMBER_CASE(guest, host) case guest: return get_errno(ioctl(fd, host, g2h_user_w(U(a[2]), 8)));
+    IOCTL_RENUMBER_LIST(IOCTL_RENUMBER_CASE)
+    IOCTL_IFREQ_LIST(IOCTL_CASE)
+        return ioctl_ifreq(fd, req, U(a[2]));
 #undef IOCTL_CASE
-    case FIOCLEX: case FIONCLEX: case TIOCNOTTY:
-        return get_errno(ioctl(a[0], req, 0));
-    case TIOCSCTTY:
-        return get_errno(ioctl(a[0], req, (long)a[2]));
+#undef IOCTL_RENUMBER_CASE
     default:
-        qemu_log_mask(CPU_LOG_UNIMP, "Unsupported ioctl: fd %d request 0x%lx\n", a[0], req);
+        qemu_log_mask(CPU_LOG_UNIMP, "Unsupported ioctl: fd %d request 0x%lx\n", fd, req);
         return -ENOTTY;
     }
-    memset(buf, 0, sizeof(buf));
-    if (!out && !copy_from_guest(buf, U(a[2]), size)) return -EFAULT;
-    if (out && !guest_access_ok(U(a[2]), (abi_ulong)size, true)) return -EFAULT;
-    if (ioctl(a[0], req, buf) < 0) return -errno;
-    if (out) copy_to_guest(U(a[2]), buf, size);
-    return 0;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -1149,9 +1234,8 @@ static abi_long sys_faccessat2(CPUX86State *env, const abi_long *a)
 
 static abi_long sys_getcwd(CPUX86State *env, const abi_long *a)
 {
-    void *p = lock_user(U(a[0]), U(a[1]), true);
-    if (!p) return -EFAULT;
-    return get_errno(syscall(SYS_getcwd, p, U(a[1])));    /* returns the length with the NUL */
+    /* The host kernel writes the guest buffer; returns the length with the NUL. */
+    return get_errno(syscall(SYS_getcwd, g2h_user_w(U(a[0]), U(a[1])), U(a[1])));
 }
 
 static abi_long sys_chdir(CPUX86State *env, const abi_long *a)
@@ -1620,7 +1704,8 @@ static bool timespec_from_guest(struct timespec *ts, abi_ulong addr, bool is64)
     if (is64) {
         struct target_timespec64 t;
         if (!copy_from_guest(&t, addr, sizeof(t))) return false;
-        ts->tv_sec = t.tv_sec; ts->tv_nsec = (long)t.tv_nsec;
+        /* A 32-bit task's tv_nsec is 32 bits wide: the kernel drops the upper half. */
+        ts->tv_sec = t.tv_sec; ts->tv_nsec = (long)(uint32_t)t.tv_nsec;
     } else {
         struct target_timespec t;
         if (!copy_from_guest(&t, addr, sizeof(t))) return false;
@@ -1956,23 +2041,19 @@ static abi_long sys_set_tid_address(CPUX86State *env, const abi_long *a)
 
 static abi_long sys_sched_yield(CPUX86State *env, const abi_long *a) { return get_errno(sched_yield()); }
 
+/* The compat rules: len must be a multiple of 4 (compat_ulong) and hold nr_cpu_ids bits
+ * (the host checks that part); the result is min(len, the kernel's cpumask size) bytes. */
 static abi_long sys_sched_getaffinity(CPUX86State *env, const abi_long *a)
 {
     uint8_t mask[1024];
     abi_ulong len = U(a[1]);
-    size_t host_len = len > sizeof(mask) ? sizeof(mask) : (len & ~7u);   /* host wants longs */
-    if (host_len == 0) host_len = 8;
-    if (!guest_access_ok(U(a[2]), len, true)) return -EFAULT;
+    if (len & 3) return -EINVAL;
+    size_t host_len = len >= sizeof(mask) ? sizeof(mask) : (len + 7) & ~7u;   /* host wants longs */
     memset(mask, 0, sizeof(mask));
     long r = syscall(SYS_sched_getaffinity, a[0], host_len, mask);
     if (r < 0) return -errno;
-    if ((abi_ulong)r > len) {
-        /* Only when the guest's buffer is not a multiple of 8: keep the bits that fit. */
-        for (abi_ulong i = len; i < (abi_ulong)r; i++) if (mask[i]) return -EINVAL;
-        r = len;
-    }
-    copy_to_guest(U(a[2]), mask, (size_t)r);
-    return (abi_long)r;
+    if ((abi_ulong)r > len) r = (long)len;
+    return copy_to_guest(U(a[2]), mask, (size_t)r) ? (abi_long)r : -EFAULT;
 }
 
 static abi_long sys_getcpu(CPUX86State *env, const abi_long *a)
@@ -2106,9 +2187,7 @@ static abi_long sys_sysinfo(CPUX86State *env, const abi_long *a)
 
 static abi_long sys_getrandom(CPUX86State *env, const abi_long *a)
 {
-    void *p = lock_user(U(a[0]), U(a[1]), true);
-    if (!p) return -EFAULT;
-    return get_errno(getrandom(p, U(a[1]), U(a[2])));
+    return get_errno(getrandom(g2h_user_w(U(a[0]), U(a[1])), U(a[1]), U(a[2])));
 }
 
 static abi_long sys_getpriority(CPUX86State *env, const abi_long *a)
@@ -2173,9 +2252,10 @@ static abi_long select_timeval(const abi_long *a)
     struct timespec ts;
     if (a[4]) {
         if (!copy_from_guest(&tv, U(a[4]), sizeof(tv))) return -EFAULT;
-        if (tv.tv_sec < 0 || tv.tv_usec < 0 || tv.tv_usec >= 1000000) return -EINVAL;
-        ts.tv_sec = tv.tv_sec;
-        ts.tv_nsec = (long)tv.tv_usec * 1000;
+        /* The kernel folds whole seconds of tv_usec into tv_sec, then checks the result. */
+        ts.tv_sec = (long)tv.tv_sec + tv.tv_usec / 1000000;
+        ts.tv_nsec = (long)(tv.tv_usec % 1000000) * 1000;
+        if (ts.tv_sec < 0 || ts.tv_nsec < 0) return -EINVAL;
     }
     abi_long r = do_select(a[0], U(a[1]), U(a[2]), U(a[3]), a[4] ? &ts : NULL, NULL);
     if (a[4] && r >= 0) {
@@ -2275,14 +2355,20 @@ static abi_long sys_epoll_ctl(CPUX86State *env, const abi_long *a)
     return get_errno(syscall(SYS_epoll_ctl, a[0], a[1], a[2], a[3] ? &ev : NULL));
 }
 
+/* Events fetched per call (a guest asking for more gets at most this many, as if fewer were
+ * ready; the host array stays small). */
+#define EPOLL_HOST_BATCH 4096
+
 /* epoll_wait / epoll_pwait on the host's epoll_pwait (loongarch64 has no epoll_wait). */
 static abi_long do_epoll_pwait(const abi_long *a, bool has_mask)
 {
     int maxevents = a[2];
     uint64_t mask;
-    if (maxevents <= 0 || maxevents > 65536) return -EINVAL;
-    if (!guest_access_ok(U(a[1]), (abi_ulong)maxevents * sizeof(struct target_epoll_event), true))
+    /* The kernel's order: maxevents, access_ok of the whole array, then the descriptor. */
+    if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct target_epoll_event)) return -EINVAL;
+    if (!guest_range_in_task(U(a[1]), (uint64_t)maxevents * sizeof(struct target_epoll_event)))
         return -EFAULT;
+    if (maxevents > EPOLL_HOST_BATCH) maxevents = EPOLL_HOST_BATCH;
     if (has_mask && a[4]) {
         abi_long e = guest_sigmask(U(a[4]), U(a[5]), &mask);
         if (e) return e;
@@ -2294,7 +2380,10 @@ static abi_long do_epoll_pwait(const abi_long *a, bool has_mask)
     if (r < 0) { r = -errno; free(ev); return r; }
     for (long i = 0; i < r; i++) {
         struct target_epoll_event t = { ev[i].events, ev[i].data.u64 };
-        copy_to_guest(U(a[1]) + (abi_ulong)(i * (long)sizeof(t)), &t, sizeof(t));
+        if (!copy_to_guest(U(a[1]) + (abi_ulong)(i * (long)sizeof(t)), &t, sizeof(t))) {
+            r = i ? i : -EFAULT;             /* events stored so far, as the kernel */
+            break;
+        }
     }
     free(ev);
     return r;
@@ -2389,39 +2478,26 @@ static abi_long sys_fstatfs64(CPUX86State *env, const abi_long *a)
     return statfs64_to_guest(U(a[2]), U(a[1]), &s);
 }
 
-/* waitid(idtype, id, infop, options, rusage): the child's siginfo in the i386 layout (pid,
- * uid, status, then utime/stime as 32-bit clock ticks). */
+/* waitid(idtype, id, infop, options, rusage) as the kernel's compat version: rusage only for a
+ * reaped child; infop (when given) always gets signo, errno 0, code, pid, uid and status -
+ * zeros when nothing was reaped or on error - and nothing else of the siginfo is written. */
 static abi_long sys_waitid(CPUX86State *env, const abi_long *a)
 {
     siginfo_t si;
     struct rusage ru;
     memset(&si, 0, sizeof(si));
-    if (a[2] && !guest_access_ok(U(a[2]), sizeof(struct target_siginfo), true)) return -EFAULT;
-    if (syscall(SYS_waitid, a[0], a[1], &si, a[3], a[4] ? &ru : NULL) != 0) return -errno;
-    if (a[2]) {
-        struct target_siginfo t;
-        memset(&t, 0, sizeof(t));
-        if (si.si_signo) {
-            int32_t fields[5] = { si.si_pid, (int32_t)si.si_uid, si.si_status,
-                                  (int32_t)si.si_utime, (int32_t)si.si_stime };
-            t.si_signo = si.si_signo;
-            t.si_errno = si.si_errno;
-            t.si_code = si.si_code;
-            memcpy(t.u.pad, fields, sizeof(fields));
-        }
-        copy_to_guest(U(a[2]), &t, sizeof(t));
-    }
-    if (a[4]) {
-        struct target_rusage t = {
-            { (int32_t)ru.ru_utime.tv_sec, (int32_t)ru.ru_utime.tv_usec },
-            { (int32_t)ru.ru_stime.tv_sec, (int32_t)ru.ru_stime.tv_usec },
-            ru.ru_maxrss, ru.ru_ixrss, ru.ru_idrss, ru.ru_isrss, ru.ru_minflt, ru.ru_majflt,
-            ru.ru_nswap, ru.ru_inblock, ru.ru_oublock, ru.ru_msgsnd, ru.ru_msgrcv, ru.ru_nsignals,
-            ru.ru_nvcsw, ru.ru_nivcsw,
-        };
+    abi_long r = get_errno(syscall(SYS_waitid, a[0], a[1], &si, a[3], a[4] ? &ru : NULL));
+    bool reaped = r == 0 && si.si_signo == SIGCHLD && si.si_pid != 0;
+    if (r < 0) memset(&si, 0, sizeof(si));
+    if (reaped && a[4]) {
+        struct target_rusage t;
+        rusage_to_target(&t, &ru);
         if (!copy_to_guest(U(a[4]), &t, sizeof(t))) return -EFAULT;
     }
-    return 0;
+    if (!a[2]) return r;
+    int32_t fields[6] = { r == 0 ? si.si_signo : 0, 0, si.si_code, si.si_pid, (int32_t)si.si_uid,
+                          si.si_status };
+    return copy_to_guest(U(a[2]), fields, sizeof(fields)) ? r : -EFAULT;
 }
 
 /* ---------------------------------------------------------------------------------------------
@@ -2659,8 +2735,7 @@ static abi_long sys_close_range(CPUX86State *env, const abi_long *a)
 {
     abi_long r = get_errno(syscall(SYS_close_range, U(a[0]), U(a[1]), U(a[2])));
     if (r == 0 && !(U(a[2]) & CLOSE_RANGE_CLOEXEC))
-        for (int fd = 0; fd < 1024; fd++)
-            if ((unsigned)fd >= U(a[0]) && (unsigned)fd <= U(a[1])) dir_table_drop(fd);
+        for (uint64_t fd = U(a[0]); fd <= U(a[1]) && fd < FD_TRACK_MAX; fd++) fd_track_close((int)fd);
     return r;
 }
 
@@ -2761,8 +2836,12 @@ static abi_long sys_memfd_create(CPUX86State *env, const abi_long *a)
 /* struct open_how is three u64: the host reads it from guest memory. */
 static abi_long sys_openat2(CPUX86State *env, const abi_long *a)
 {
+    uint64_t flags = 0;
     GUEST_PATH(p, buf, env, U(a[1]));
-    return get_errno(syscall(SYS_openat2, a[0], p, g2h_user(U(a[2]), U(a[3])), (size_t)U(a[3])));
+    abi_long fd = get_errno(syscall(SYS_openat2, a[0], p, g2h_user(U(a[2]), U(a[3])), (size_t)U(a[3])));
+    if (fd >= 0) copy_from_guest(&flags, U(a[2]), 8);
+    fd_track_open(fd, (int)flags);
+    return fd;
 }
 
 static abi_long sys_name_to_handle_at(CPUX86State *env, const abi_long *a)
