@@ -110,18 +110,26 @@ static bool copy_to_guest(abi_ulong addr, const void *src, size_t len)
 /* Buffers the host kernel accesses itself. The guest's 4 GiB sits at guest_base in one host
  * reservation whose unmapped guest pages are PROT_NONE, so g2h(addr) handed to a host call
  * makes the host kernel fill partly, fault (EFAULT) or never touch the buffer exactly as the
- * i386 kernel would, in the kernel's own order of checks. Two guest rules stay ours:
+ * kernel would for an i386 process, in the kernel's own order of checks. Guest rules kept here:
  *  - NULL stays NULL (calls treat it specially; guest page 0 is never mapped anyway);
- *  - the i386 limit: a range reaching past TARGET_TASK_SIZE fails the kernel's access_ok, so
- *    it becomes a host pointer the host's access_ok rejects too (EFAULT where Linux checks).
+ *  - the 4 GiB end. A 64-bit kernel's access_ok admits any range below its 64-bit limit, so
+ *    an i386 process only faults on the pages themselves; the top page (0xffffe000 up, the
+ *    i386 TASK_SIZE) is never mapped, so the host faults there too. A range reaching past
+ *    4 GiB would leave the reservation: a byte count is clamped at 4 GiB (guest_len), a
+ *    fixed-size structure gets a host pointer no host's access_ok admits (EFAULT).
  * Writes: pages holding translated code are write-protected on the host (exec-all.h), which
  * a kernel write would see as EFAULT, so they are unprotected first. */
-#define TARGET_TASK_SIZE 0xffffe000u
 #define HOST_FAULT_PTR ((void *)(~(uintptr_t)0 - 0xfffff))   /* in no host's user range */
 
 static bool guest_range_in_task(abi_ulong addr, uint64_t len)
 {
-    return len <= TARGET_TASK_SIZE && addr <= TARGET_TASK_SIZE - len;
+    return len <= GUEST_ADDR_SPACE && addr <= GUEST_ADDR_SPACE - len;
+}
+
+/* A byte count for the buffer at addr, cut at the end of the guest's 4 GiB. */
+static uint64_t guest_len(abi_ulong addr, uint64_t len)
+{
+    return addr && !guest_range_in_task(addr, len) ? GUEST_ADDR_SPACE - addr : len;
 }
 
 static void *g2h_user(abi_ulong addr, uint64_t len)
@@ -283,10 +291,15 @@ static abi_long sys_setpgid(CPUX86State *env, const abi_long *a) { return get_er
 static abi_long sys_getsid(CPUX86State *env, const abi_long *a) { return get_errno(getsid(a[0])); }
 static abi_long sys_umask(CPUX86State *env, const abi_long *a) { return umask(a[0] & 0777); }
 
+/* An i386 process on a 64-bit kernel sees "x86_64", or "i686" under PER_LINUX32 (linux32). */
+#define TARGET_PER_LINUX32 0x0008
+static uint32_t guest_persona;          /* PER_LINUX */
+
 static void guest_utsname(struct utsname *u)
 {
     uname(u);
-    snprintf(u->machine, sizeof(u->machine), "i686");
+    snprintf(u->machine, sizeof(u->machine), "%s",
+             (guest_persona & 0xff) == TARGET_PER_LINUX32 ? "i686" : "x86_64");
 }
 
 static abi_long sys_uname(CPUX86State *env, const abi_long *a)
@@ -298,8 +311,6 @@ static abi_long sys_uname(CPUX86State *env, const abi_long *a)
 
 /* personality: kept for the guest (the host's would change loongbt itself); 0xffffffff only
  * reads it. The kernel returns the old value and never fails. */
-static uint32_t guest_persona;          /* PER_LINUX */
-
 static abi_long sys_personality(CPUX86State *env, const abi_long *a)
 {
     uint32_t old = guest_persona;
@@ -639,25 +650,40 @@ static abi_long sys_waitpid(CPUX86State *env, const abi_long *a)
 /* A 64-bit file offset passed as two 32-bit halves (low first, the i386 convention). */
 static inline int64_t off64_arg(abi_long lo, abi_long hi) { return (int64_t)(((uint64_t)U(hi) << 32) | U(lo)); }
 
-static abi_long sys_read(CPUX86State *env, const abi_long *a)
+/* Bytes of [addr, addr+len) accessible from addr on (the guest's page flags). */
+static uint64_t guest_prefix_len(abi_ulong addr, uint64_t len, bool write)
 {
-    return get_errno(read(a[0], g2h_user_w(U(a[1]), U(a[2])), U(a[2])));
+    uint64_t a = addr, end = (uint64_t)addr + len;
+    while (a < end) {
+        int prot = guest_page_prot((abi_ulong)a);
+        if (prot < 0 || !(prot & (write ? PROT_WRITE : PROT_READ | PROT_WRITE | PROT_EXEC))) break;
+        a = (a & TARGET_PAGE_MASK) + TARGET_PAGE_SIZE;
+    }
+    return (a < end ? a : end) - addr;
 }
 
-static abi_long sys_write(CPUX86State *env, const abi_long *a)
+/* read/write/pread/pwrite of one buffer. A kernel that meets an unmapped page part way moves
+ * the bytes before it and returns their count; a host that refuses the whole buffer up front
+ * (a user-mode emulator running loongbt, or a host page shared with an unmapped guest page)
+ * answers EFAULT having moved nothing, so the mapped prefix is then tried alone. */
+static abi_long do_rw(int fd, abi_ulong buf, abi_ulong count, int64_t off, bool positional, bool is_write)
 {
-    return get_errno(write(a[0], g2h_user(U(a[1]), U(a[2])), U(a[2])));
+    uint64_t n = guest_len(buf, count);
+    for (int attempt = 0; ; attempt++) {
+        void *p = is_write ? g2h_user(buf, n) : g2h_user_w(buf, n);
+        long r = is_write ? (positional ? pwrite(fd, p, n, off) : write(fd, p, n))
+                          : (positional ? pread(fd, p, n, off) : read(fd, p, n));
+        if (r >= 0 || errno != EFAULT || attempt || !buf) return get_errno(r);
+        uint64_t prefix = guest_prefix_len(buf, n, !is_write);
+        if (prefix == 0 || prefix >= n) return -EFAULT;
+        n = prefix;
+    }
 }
 
-static abi_long sys_pread64(CPUX86State *env, const abi_long *a)
-{
-    return get_errno(pread(a[0], g2h_user_w(U(a[1]), U(a[2])), U(a[2]), off64_arg(a[3], a[4])));
-}
-
-static abi_long sys_pwrite64(CPUX86State *env, const abi_long *a)
-{
-    return get_errno(pwrite(a[0], g2h_user(U(a[1]), U(a[2])), U(a[2]), off64_arg(a[3], a[4])));
-}
+static abi_long sys_read(CPUX86State *env, const abi_long *a) { return do_rw(a[0], U(a[1]), U(a[2]), 0, false, false); }
+static abi_long sys_write(CPUX86State *env, const abi_long *a) { return do_rw(a[0], U(a[1]), U(a[2]), 0, false, true); }
+static abi_long sys_pread64(CPUX86State *env, const abi_long *a) { return do_rw(a[0], U(a[1]), U(a[2]), off64_arg(a[3], a[4]), true, false); }
+static abi_long sys_pwrite64(CPUX86State *env, const abi_long *a) { return do_rw(a[0], U(a[1]), U(a[2]), off64_arg(a[3], a[4]), true, true); }
 
 /* The guest's 32-bit iovec array as a host one (malloc'd into *out; NULL for cnt 0), with the
  * kernel's import_iovec rules: count above UIO_MAXIOV or a negative length is EINVAL, an
@@ -673,9 +699,9 @@ static abi_long iovec_from_guest(abi_ulong addr, int cnt, bool host_writes, stru
     if (!copy_from_guest(tv, addr, sizeof(*tv) * (size_t)cnt)) { free(tv); free(iov); return -EFAULT; }
     for (int i = 0; i < cnt; i++) {
         if ((int32_t)tv[i].iov_len < 0) { free(tv); free(iov); return -EINVAL; }
-        iov[i].iov_len = tv[i].iov_len;
-        iov[i].iov_base = host_writes ? g2h_user_w(tv[i].iov_base, tv[i].iov_len)
-                                      : g2h_user(tv[i].iov_base, tv[i].iov_len);
+        iov[i].iov_len = guest_len(tv[i].iov_base, tv[i].iov_len);
+        iov[i].iov_base = host_writes ? g2h_user_w(tv[i].iov_base, iov[i].iov_len)
+                                      : g2h_user(tv[i].iov_base, iov[i].iov_len);
     }
     free(tv);
     *out = iov;
@@ -1235,7 +1261,8 @@ static abi_long sys_faccessat2(CPUX86State *env, const abi_long *a)
 static abi_long sys_getcwd(CPUX86State *env, const abi_long *a)
 {
     /* The host kernel writes the guest buffer; returns the length with the NUL. */
-    return get_errno(syscall(SYS_getcwd, g2h_user_w(U(a[0]), U(a[1])), U(a[1])));
+    uint64_t n = guest_len(U(a[0]), U(a[1]));
+    return get_errno(syscall(SYS_getcwd, g2h_user_w(U(a[0]), n), n));
 }
 
 static abi_long sys_chdir(CPUX86State *env, const abi_long *a)
@@ -2187,7 +2214,8 @@ static abi_long sys_sysinfo(CPUX86State *env, const abi_long *a)
 
 static abi_long sys_getrandom(CPUX86State *env, const abi_long *a)
 {
-    return get_errno(getrandom(g2h_user_w(U(a[0]), U(a[1])), U(a[1]), U(a[2])));
+    uint64_t n = guest_len(U(a[0]), U(a[1]));
+    return get_errno(getrandom(g2h_user_w(U(a[0]), n), n, U(a[2])));
 }
 
 static abi_long sys_getpriority(CPUX86State *env, const abi_long *a)
@@ -2794,6 +2822,7 @@ static abi_long sys_getdents(CPUX86State *env, const abi_long *a)
     uint8_t *host = malloc(cap + 512), *out = malloc(cap + 512);
     abi_long r;
     if (!host || !out) { free(host); free(out); return -ENOMEM; }
+    off_t start = lseek(a[0], 0, SEEK_CUR);
     long n = syscall(SYS_getdents64, a[0], host, cap + 256);
     if (n <= 0) { r = get_errno(n); goto done; }
     size_t used = 0;
@@ -2819,7 +2848,11 @@ static abi_long sys_getdents(CPUX86State *env, const abi_long *a)
         off += reclen;
         if (off < n && used + ((10 + 2 + 3) & ~3u) > count) break;
     }
-    if (!used) { r = -EINVAL; goto done; }
+    if (!used) {
+        lseek(a[0], start, SEEK_SET);
+        r = -EINVAL;
+        goto done;
+    }
     lseek(a[0], last_off, SEEK_SET);             /* entries that did not fit are read again */
     r = copy_to_guest(U(a[1]), out, used) ? (abi_long)used : -EFAULT;
 done:
@@ -2970,10 +3003,9 @@ static abi_long sys_get_robust_list(CPUX86State *env, const abi_long *a)
 {
     uint32_t head = guest_robust_head, len = TARGET_ROBUST_HEAD_SIZE;
     if (a[0] && a[0] != gettid()) {
-        /* Another thread's or process's: the host's answer for permissions and existence;
-         * its list is not known here. */
-        void *h; size_t l;
-        if (syscall(SYS_get_robust_list, a[0], &h, &l) != 0) return -errno;
+        /* Another task's: ESRCH if there is none (kill's permission rule stands in for the
+         * kernel's ptrace one); its list is not known here. */
+        if (kill(a[0], 0) != 0 && errno == ESRCH) return -ESRCH;
         head = 0;
     }
     if (!copy_to_guest(U(a[2]), &len, 4)) return -EFAULT;

@@ -1,0 +1,104 @@
+/*
+ * lu-sys-memory.c - guest buffers handed to the kernel: a read or write that meets an unmapped
+ * page part way returns the bytes before it, a buffer the kernel never touches (write to
+ * /dev/null, getcwd's size) is never checked, a bad descriptor is reported before a bad
+ * buffer, and the kernel may write into a page whose code has just run (the translator keeps
+ * such pages write-protected). Compared with the native run.
+ *
+ * Not run under qemu-loongarch64 (there the "kernel" is qemu's syscall layer, which checks
+ * whole buffers up front) nor with big host pages (4 KiB fault granularity): tests/Makefile.inc.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/uio.h>
+
+static char dir[64];
+
+static void show(const char *what, long r)
+{
+    if (r == -1) printf("%-40s -1 %s\n", what, strerrorname_np(errno));
+    else printf("%-40s %ld\n", what, r);
+}
+
+static const char *path(const char *name)
+{
+    static char buf[4][128];
+    static int n;
+    char *p = buf[n++ & 3];
+    snprintf(p, 128, "%s/%s", dir, name);
+    return p;
+}
+
+static int make_file(const char *name, const char *data)
+{
+    int fd = open(path(name), O_RDWR | O_CREAT | O_TRUNC, 0644);
+    if (data) write(fd, data, strlen(data));
+    return fd;
+}
+
+/* Buffers the kernel fills partly, never touches, or rejects by the i386 limit. */
+static void test_guest_memory(void)
+{
+    long pg = 4096;
+    char *m = mmap(NULL, 2 * pg, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    munmap(m + pg, pg);
+    int fd = make_file("big", NULL);
+    char block[8192];
+    memset(block, 'b', sizeof(block));
+    write(fd, block, sizeof(block));
+    lseek(fd, 0, SEEK_SET);
+    show("read partly into a mapped tail", syscall(SYS_read, fd, m + pg - 100, 1000));
+    show("pread partly", syscall(SYS_pread64, fd, m + pg - 10, 1000, 0, 0));
+    show("read into unmapped", syscall(SYS_read, fd, m + pg, 10));
+    int nul = open("/dev/null", O_WRONLY);
+    show("write 16 from NULL to /dev/null", syscall(SYS_write, nul, NULL, 16));
+    show("write from NULL to a bad fd", syscall(SYS_write, -1, NULL, 16));
+    show("write past the i386 limit", syscall(SYS_write, nul, (void *)0xffffd000, 0x2000));
+    show("read past the i386 limit, bad fd", syscall(SYS_read, -1, (void *)0xffffd000, 0x2000));
+    show("read 0 bytes to NULL", syscall(SYS_read, fd, NULL, 0));
+    char cwd[256];
+    show("getcwd huge size", syscall(SYS_getcwd, cwd, 0x7fffffff) > 0);
+    show("getcwd size 1", syscall(SYS_getcwd, cwd, 1));
+    show("fstat64 bad fd NULL buffer", syscall(SYS_fstat64, -1, NULL));
+    show("fstat64 NULL buffer", syscall(SYS_fstat64, fd, NULL));
+    mprotect(m, pg, PROT_READ);
+    show("read into a read-only page", syscall(SYS_read, fd, m, 10));
+    struct iovec iov[2] = { { block, 10 }, { m + pg, 10 } };
+    lseek(fd, 0, SEEK_SET);
+    show("readv second segment unmapped", syscall(SYS_readv, fd, iov, 2));
+    show("getrandom into unmapped", syscall(SYS_getrandom, m + pg, 16, 0));
+
+    /* The kernel writes into a page whose code was just run (translated code is protected). */
+    unsigned char *code = mmap(NULL, pg, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    static const unsigned char ret1[] = { 0xb8, 1, 0, 0, 0, 0xc3 }, ret2[] = { 0xb8, 2, 0, 0, 0, 0xc3 };
+    memcpy(code, ret1, sizeof(ret1));
+    int first = ((int (*)(void))code)();
+    int cf = make_file("code", NULL);
+    write(cf, ret2, sizeof(ret2));
+    lseek(cf, 0, SEEK_SET);
+    show("read over code that ran", syscall(SYS_read, cf, code, sizeof(ret2)));
+    printf("code returns %d then %d\n", first, ((int (*)(void))code)());
+    close(cf);
+    close(nul);
+    close(fd);
+}
+
+int main(void)
+{
+    snprintf(dir, sizeof(dir), "/tmp/lu-sys-memory.%d", (int)getpid());
+    mkdir(dir, 0755);
+    setvbuf(stdout, NULL, _IOLBF, 0);
+    test_guest_memory();
+    unlink(path("big"));
+    unlink(path("code"));
+    rmdir(dir);
+    return 0;
+}
