@@ -356,6 +356,11 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd
     return (abi_long)addr;
 }
 
+void target_shm_attached(abi_ulong start, abi_ulong len, int prot)
+{
+    set_range(start, (uint64_t)start + page_up(len), prot);
+}
+
 int target_munmap(abi_ulong start, abi_ulong len)
 {
     uint64_t size = page_up(len);

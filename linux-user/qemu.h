@@ -58,6 +58,10 @@ abi_ulong mmap_find_vma(abi_ulong start, abi_ulong size);
 /* -host-page-size / LOONGBT_HOST_PAGE_SIZE: work as if host pages had this size (a power of
  * two from the real page size up to 64 KiB); false for a bad value. Call before mapping. */
 bool host_page_size_override(const char *s);
+/* shmat (syscall.c): the host attached a System V segment at [start, start + len) of the
+ * reservation (host-page aligned); record it as a guest mapping with prot. shmdt is
+ * target_munmap. */
+void target_shm_attached(abi_ulong start, abi_ulong len, int prot);
 /* madvise(MADV_DONTNEED) of guest pages (host pages may be bigger): reads back as zeros. */
 abi_long target_madvise_dontneed(abi_ulong start, abi_ulong len);
 

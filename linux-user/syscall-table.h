@@ -136,7 +136,7 @@ SYSCALL(113, vm86old,                 "?",      'd', NOSYS, "needs virtual-8086 
 SYSCALL(114, wait4,                   "dpxp",   'd', IMPL, "") \
 SYSCALL(115, swapoff,                 "?",      'd', NOSYS, "host administration: not passed on by a user-mode translator") \
 SYSCALL(116, sysinfo,                 "p",      'd', IMPL, "") \
-SYSCALL(117, ipc,                     "?",      'd', TODO, "") \
+SYSCALL(117, ipc,                     "?",      'd', IMPL, "") \
 SYSCALL(118, fsync,                   "d",      'd', IMPL, "") \
 SYSCALL(119, sigreturn,               "",       'd', IMPL, "") \
 SYSCALL(120, clone,                   "xpppp",  'd', IMPL, "") \
@@ -402,16 +402,16 @@ SYSCALL(383, statx,                   "DsAxp",  'd', IMPL, "") \
 SYSCALL(384, arch_prctl,              "dx",     'd', IMPL, "") \
 SYSCALL(385, io_pgetevents,           "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
 SYSCALL(386, rseq,                    "pudx",   'd', NOSYS, "glibc works without it; restartable sequences need the translator to abort guest critical sections") \
-SYSCALL(393, semget,                  "?",      'd', TODO, "") \
-SYSCALL(394, semctl,                  "?",      'd', TODO, "") \
-SYSCALL(395, shmget,                  "?",      'd', TODO, "") \
-SYSCALL(396, shmctl,                  "?",      'd', TODO, "") \
-SYSCALL(397, shmat,                   "?",      'd', TODO, "") \
-SYSCALL(398, shmdt,                   "?",      'd', TODO, "") \
-SYSCALL(399, msgget,                  "?",      'd', TODO, "") \
-SYSCALL(400, msgsnd,                  "?",      'd', TODO, "") \
-SYSCALL(401, msgrcv,                  "?",      'd', TODO, "") \
-SYSCALL(402, msgctl,                  "?",      'd', TODO, "") \
+SYSCALL(393, semget,                  "?",      'd', IMPL, "") \
+SYSCALL(394, semctl,                  "?",      'd', IMPL, "") \
+SYSCALL(395, shmget,                  "?",      'd', IMPL, "") \
+SYSCALL(396, shmctl,                  "?",      'd', IMPL, "") \
+SYSCALL(397, shmat,                   "?",      'd', IMPL, "") \
+SYSCALL(398, shmdt,                   "?",      'd', IMPL, "") \
+SYSCALL(399, msgget,                  "?",      'd', IMPL, "") \
+SYSCALL(400, msgsnd,                  "?",      'd', IMPL, "") \
+SYSCALL(401, msgrcv,                  "?",      'd', IMPL, "") \
+SYSCALL(402, msgctl,                  "?",      'd', IMPL, "") \
 SYSCALL(403, clock_gettime64,         "dp",     'd', IMPL, "") \
 SYSCALL(404, clock_settime64,         "?",      'd', IMPL, "") \
 SYSCALL(405, clock_adjtime64,         "?",      'd', NOSYS, "struct timex not converted") \
@@ -428,7 +428,7 @@ SYSCALL(416, io_pgetevents_time64,    "?",      'd', NOSYS, "Linux AIO: context 
 SYSCALL(417, recvmmsg_time64,         "?",      'd', TODO, "") \
 SYSCALL(418, mq_timedsend_time64,     "?",      'd', TODO, "") \
 SYSCALL(419, mq_timedreceive_time64,  "?",      'd', TODO, "") \
-SYSCALL(420, semtimedop_time64,       "?",      'd', TODO, "") \
+SYSCALL(420, semtimedop_time64,       "?",      'd', IMPL, "") \
 SYSCALL(421, rt_sigtimedwait_time64,  "?",      'd', IMPL, "") \
 SYSCALL(422, futex_time64,            "pddpxd", 'd', IMPL, "") \
 SYSCALL(423, sched_rr_get_interval_time64, "?",      'd', IMPL, "") \

@@ -25,6 +25,10 @@
 #include <sys/epoll.h>
 #include <sys/file.h>
 #include <sys/ioctl.h>
+#include <sys/ipc.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
 #include <linux/fs.h>
 #include <net/if.h>
 #include <sys/mman.h>
@@ -3148,6 +3152,401 @@ static abi_long sys_utimensat_time64(CPUX86State *env, const abi_long *a)
 
 /* restart_syscall with no interrupted call to restart: the kernel's -EINTR. */
 static abi_long sys_restart_syscall(CPUX86State *env, const abi_long *a) { return -EINTR; }
+
+/* ---------------------------------------------------------------------------------------------
+ * System V IPC: the direct calls (393-402) and the ipc(2) multiplexer, as the 64-bit kernel's
+ * compat layer gives them to an i386 process. Control structures are converted between the
+ * i386 layouts (IPC_64: 32-bit fields with _high time words; without IPC_64 the old 16-bit-id
+ * layouts, the "version" of ipc_parse_version) and the host's; segments are attached inside
+ * the guest's 4 GiB, and shmdt gives the range back to the reservation.
+ * ------------------------------------------------------------------------------------------- */
+
+#define TARGET_IPC_64 0x100
+enum {
+    TARGET_SEMOP = 1, TARGET_SEMGET, TARGET_SEMCTL, TARGET_SEMTIMEDOP,
+    TARGET_MSGSND = 11, TARGET_MSGRCV, TARGET_MSGGET, TARGET_MSGCTL,
+    TARGET_SHMAT = 21, TARGET_SHMDT, TARGET_SHMGET, TARGET_SHMCTL,
+};
+
+struct target_ipc64_perm {
+    int32_t key;
+    uint32_t uid, gid, cuid, cgid;
+    uint16_t mode, pad1;
+    uint16_t seq, pad2;
+    uint32_t unused1, unused2;
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_ipc64_perm) != 36);
+struct target_ipc_perm {             /* the old one */
+    int32_t key;
+    uint16_t uid, gid, cuid, cgid, mode, seq;
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_ipc_perm) != 16);
+struct target_semid64_ds {
+    struct target_ipc64_perm perm;
+    uint32_t otime, otime_high, ctime, ctime_high, nsems, unused3, unused4;
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_semid64_ds) != 64);
+struct target_semid_ds {
+    struct target_ipc_perm perm;
+    int32_t otime, ctime;
+    uint32_t base, pending, pending_last, undo;
+    uint16_t nsems, pad;
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_semid_ds) != 44);
+struct target_shmid64_ds {
+    struct target_ipc64_perm perm;
+    uint32_t segsz, atime, atime_high, dtime, dtime_high, ctime, ctime_high;
+    int32_t cpid, lpid;
+    uint32_t nattch, unused4, unused5;
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_shmid64_ds) != 84);
+struct target_shmid_ds {
+    struct target_ipc_perm perm;
+    int32_t segsz, atime, dtime, ctime;
+    uint16_t cpid, lpid, nattch, unused;
+    uint32_t unused2, unused3;
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_shmid_ds) != 48);
+struct target_msqid64_ds {
+    struct target_ipc64_perm perm;
+    uint32_t stime, stime_high, rtime, rtime_high, ctime, ctime_high, cbytes, qnum, qbytes;
+    int32_t lspid, lrpid;
+    uint32_t unused4, unused5;
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_msqid64_ds) != 88);
+struct target_msqid_ds {
+    struct target_ipc_perm perm;
+    uint32_t first, last;
+    int32_t stime, rtime, ctime;
+    uint32_t lcbytes, lqbytes;
+    uint16_t cbytes, qnum, qbytes, lspid, lrpid, pad;
+};
+QEMU_BUILD_BUG_ON(sizeof(struct target_msqid_ds) != 56);
+
+/* struct shminfo / shm_info hold longs: converted; seminfo and msginfo are all ints. */
+struct target_shminfo64 { uint32_t shmmax, shmmin, shmmni, shmseg, shmall, unused[4]; };
+struct target_shm_info { int32_t used_ids; uint32_t shm_tot, shm_rss, shm_swp, swap_attempts, swap_successes; };
+
+static void perm_to_guest(void *dst, const struct ipc_perm *p, bool ipc64)
+{
+    if (ipc64) {
+        struct target_ipc64_perm t = { p->__key, p->uid, p->gid, p->cuid, p->cgid,
+                                       (uint16_t)p->mode, 0, (uint16_t)p->__seq, 0, 0, 0 };
+        memcpy(dst, &t, sizeof(t));
+    } else {
+        struct target_ipc_perm t = { p->__key, (uint16_t)low16(p->uid), (uint16_t)low16(p->gid),
+                                     (uint16_t)low16(p->cuid), (uint16_t)low16(p->cgid),
+                                     (uint16_t)p->mode, (uint16_t)p->__seq };
+        memcpy(dst, &t, sizeof(t));
+    }
+}
+
+/* IPC_SET reads uid, gid and mode only. */
+static void perm_from_guest(struct ipc_perm *p, const void *src, bool ipc64)
+{
+    if (ipc64) {
+        const struct target_ipc64_perm *t = src;
+        p->uid = t->uid; p->gid = t->gid; p->mode = t->mode;
+    } else {
+        const struct target_ipc_perm *t = src;
+        p->uid = (uid_t)id16(t->uid); p->gid = (gid_t)id16(t->gid); p->mode = t->mode;
+    }
+}
+
+static bool ipc_is_stat(int cmd) { return cmd == IPC_STAT || cmd == SEM_STAT || cmd == SEM_STAT_ANY ||
+                                          cmd == SHM_STAT || cmd == SHM_STAT_ANY || cmd == MSG_STAT ||
+                                          cmd == MSG_STAT_ANY; }
+
+static abi_long do_semctl(int id, int num, int cmd, abi_ulong arg, bool ipc64)
+{
+    struct semid_ds ds;
+    memset(&ds, 0, sizeof(ds));
+    if (id < 0) return -EINVAL;
+    switch (cmd) {
+    case IPC_INFO: case SEM_INFO:                     /* struct seminfo: ten ints */
+        return get_errno(semctl(id, num, cmd, g2h_user_w(arg, 40)));
+    case GETALL: case SETALL:                         /* arrays of unsigned short */
+        return get_errno(semctl(id, num, cmd, g2h_user_w(arg, 2)));
+    case SETVAL:
+        return get_errno(semctl(id, num, cmd, (int)arg));
+    case GETVAL: case GETPID: case GETNCNT: case GETZCNT: case IPC_RMID:
+        return get_errno(semctl(id, num, cmd));
+    case IPC_SET: {
+        struct target_semid64_ds t;
+        if (!copy_from_guest(&t, arg, ipc64 ? sizeof(t) : sizeof(struct target_semid_ds))) return -EFAULT;
+        perm_from_guest(&ds.sem_perm, &t, ipc64);
+        return get_errno(semctl(id, num, cmd, &ds));
+    }
+    default:
+        if (!ipc_is_stat(cmd)) return -EINVAL;
+        abi_long r = get_errno(semctl(id, num, cmd, &ds));
+        if (r < 0) return r;
+        if (ipc64) {
+            struct target_semid64_ds t = { .otime = (uint32_t)ds.sem_otime,
+                .otime_high = (uint32_t)((uint64_t)ds.sem_otime >> 32), .ctime = (uint32_t)ds.sem_ctime,
+                .ctime_high = (uint32_t)((uint64_t)ds.sem_ctime >> 32), .nsems = (uint32_t)ds.sem_nsems };
+            perm_to_guest(&t.perm, &ds.sem_perm, true);
+            return copy_to_guest(arg, &t, sizeof(t)) ? r : -EFAULT;
+        }
+        struct target_semid_ds t = { .otime = (int32_t)ds.sem_otime, .ctime = (int32_t)ds.sem_ctime,
+                                     .nsems = (uint16_t)ds.sem_nsems };
+        perm_to_guest(&t.perm, &ds.sem_perm, false);
+        return copy_to_guest(arg, &t, sizeof(t)) ? r : -EFAULT;
+    }
+}
+
+static abi_long do_shmctl(int id, int cmd, abi_ulong arg, bool ipc64)
+{
+    struct shmid_ds ds;
+    memset(&ds, 0, sizeof(ds));
+    if (id < 0 && cmd != IPC_INFO && cmd != SHM_INFO) return -EINVAL;
+    switch (cmd) {
+    case IPC_INFO: {
+        struct shminfo si;
+        abi_long r = get_errno(shmctl(id, cmd, (struct shmid_ds *)&si));
+        if (r < 0) return r;
+        struct target_shminfo64 t = {
+            (uint32_t)(si.shmmax > UINT32_MAX ? UINT32_MAX : si.shmmax), (uint32_t)si.shmmin,
+            (uint32_t)si.shmmni, (uint32_t)si.shmseg,
+            (uint32_t)(si.shmall > UINT32_MAX ? UINT32_MAX : si.shmall), { 0 } };
+        return copy_to_guest(arg, &t, ipc64 ? sizeof(t) : 20) ? r : -EFAULT;
+    }
+    case SHM_INFO: {
+        struct shm_info si;
+        abi_long r = get_errno(shmctl(id, cmd, (struct shmid_ds *)&si));
+        if (r < 0) return r;
+        struct target_shm_info t = { si.used_ids, (uint32_t)si.shm_tot, (uint32_t)si.shm_rss,
+                                     (uint32_t)si.shm_swp, (uint32_t)si.swap_attempts,
+                                     (uint32_t)si.swap_successes };
+        return copy_to_guest(arg, &t, sizeof(t)) ? r : -EFAULT;
+    }
+    case SHM_LOCK: case SHM_UNLOCK: case IPC_RMID:
+        return get_errno(shmctl(id, cmd, NULL));
+    case IPC_SET: {
+        struct target_shmid64_ds t;
+        if (!copy_from_guest(&t, arg, ipc64 ? sizeof(t) : sizeof(struct target_shmid_ds))) return -EFAULT;
+        perm_from_guest(&ds.shm_perm, &t, ipc64);
+        return get_errno(shmctl(id, cmd, &ds));
+    }
+    default:
+        if (!ipc_is_stat(cmd)) return -EINVAL;
+        abi_long r = get_errno(shmctl(id, cmd, &ds));
+        if (r < 0) return r;
+        if (ipc64) {
+            struct target_shmid64_ds t = { .segsz = (uint32_t)ds.shm_segsz,
+                .atime = (uint32_t)ds.shm_atime, .atime_high = (uint32_t)((uint64_t)ds.shm_atime >> 32),
+                .dtime = (uint32_t)ds.shm_dtime, .dtime_high = (uint32_t)((uint64_t)ds.shm_dtime >> 32),
+                .ctime = (uint32_t)ds.shm_ctime, .ctime_high = (uint32_t)((uint64_t)ds.shm_ctime >> 32),
+                .cpid = ds.shm_cpid, .lpid = ds.shm_lpid, .nattch = (uint32_t)ds.shm_nattch };
+            perm_to_guest(&t.perm, &ds.shm_perm, true);
+            return copy_to_guest(arg, &t, sizeof(t)) ? r : -EFAULT;
+        }
+        struct target_shmid_ds t = { .segsz = (int32_t)ds.shm_segsz, .atime = (int32_t)ds.shm_atime,
+            .dtime = (int32_t)ds.shm_dtime, .ctime = (int32_t)ds.shm_ctime,
+            .cpid = (uint16_t)ds.shm_cpid, .lpid = (uint16_t)ds.shm_lpid, .nattch = (uint16_t)ds.shm_nattch };
+        perm_to_guest(&t.perm, &ds.shm_perm, false);
+        return copy_to_guest(arg, &t, sizeof(t)) ? r : -EFAULT;
+    }
+}
+
+static abi_long do_msgctl(int id, int cmd, abi_ulong arg, bool ipc64)
+{
+    struct msqid_ds ds;
+    memset(&ds, 0, sizeof(ds));
+    if (id < 0 && cmd != IPC_INFO && cmd != MSG_INFO) return -EINVAL;
+    switch (cmd) {
+    case IPC_INFO: case MSG_INFO:                     /* struct msginfo: eight ints */
+        return get_errno(msgctl(id, cmd, g2h_user_w(arg, 32)));
+    case IPC_RMID:
+        return get_errno(msgctl(id, cmd, NULL));
+    case IPC_SET: {
+        struct target_msqid64_ds t;
+        if (!copy_from_guest(&t, arg, ipc64 ? sizeof(t) : sizeof(struct target_msqid_ds))) return -EFAULT;
+        perm_from_guest(&ds.msg_perm, &t, ipc64);
+        ds.msg_qbytes = ipc64 ? t.qbytes : ((struct target_msqid_ds *)&t)->qbytes;
+        return get_errno(msgctl(id, cmd, &ds));
+    }
+    default:
+        if (!ipc_is_stat(cmd)) return -EINVAL;
+        abi_long r = get_errno(msgctl(id, cmd, &ds));
+        if (r < 0) return r;
+        if (ipc64) {
+            struct target_msqid64_ds t = {
+                .stime = (uint32_t)ds.msg_stime, .stime_high = (uint32_t)((uint64_t)ds.msg_stime >> 32),
+                .rtime = (uint32_t)ds.msg_rtime, .rtime_high = (uint32_t)((uint64_t)ds.msg_rtime >> 32),
+                .ctime = (uint32_t)ds.msg_ctime, .ctime_high = (uint32_t)((uint64_t)ds.msg_ctime >> 32),
+                .cbytes = (uint32_t)ds.__msg_cbytes, .qnum = (uint32_t)ds.msg_qnum,
+                .qbytes = (uint32_t)ds.msg_qbytes, .lspid = ds.msg_lspid, .lrpid = ds.msg_lrpid };
+            perm_to_guest(&t.perm, &ds.msg_perm, true);
+            return copy_to_guest(arg, &t, sizeof(t)) ? r : -EFAULT;
+        }
+        struct target_msqid_ds t = { .stime = (int32_t)ds.msg_stime, .rtime = (int32_t)ds.msg_rtime,
+            .ctime = (int32_t)ds.msg_ctime, .lcbytes = (uint32_t)ds.__msg_cbytes,
+            .lqbytes = (uint32_t)ds.msg_qbytes,
+            .cbytes = (uint16_t)(ds.__msg_cbytes > 0xffff ? 0xffff : ds.__msg_cbytes),
+            .qnum = (uint16_t)(ds.msg_qnum > 0xffff ? 0xffff : ds.msg_qnum),
+            .qbytes = (uint16_t)(ds.msg_qbytes > 0xffff ? 0xffff : ds.msg_qbytes),
+            .lspid = (uint16_t)ds.msg_lspid, .lrpid = (uint16_t)ds.msg_lrpid };
+        perm_to_guest(&t.perm, &ds.msg_perm, false);
+        return copy_to_guest(arg, &t, sizeof(t)) ? r : -EFAULT;
+    }
+}
+
+/* struct sembuf is three shorts everywhere: the host reads the guest's array. */
+static abi_long do_semtimedop(int id, abi_ulong sops, abi_ulong nsops, abi_ulong timeout, bool time64)
+{
+    struct timespec ts;
+    if (timeout && !timespec_from_guest(&ts, timeout, time64)) return -EFAULT;
+    return get_errno(syscall(SYS_semtimedop, id, g2h_user(sops, (uint64_t)nsops * 6), (size_t)nsops,
+                             timeout ? &ts : NULL));
+}
+
+/* A message is {long mtype; char mtext[]}: the i386 mtype is 32 bits, so the message is
+ * rebuilt in a host buffer. */
+static abi_long do_msgsnd(int id, abi_ulong msgp, abi_ulong size, int flags)
+{
+    int32_t mtype;
+    if ((int32_t)size < 0) return -EINVAL;
+    if (!copy_from_guest(&mtype, msgp, 4)) return -EFAULT;
+    long *m = malloc(sizeof(long) + size + 1);
+    if (!m) return -ENOMEM;
+    m[0] = mtype;
+    abi_long r = copy_from_guest(m + 1, msgp + 4, size) ? get_errno(msgsnd(id, m, size, flags)) : -EFAULT;
+    free(m);
+    return r;
+}
+
+static abi_long do_msgrcv(int id, abi_ulong msgp, abi_ulong size, int32_t type, int flags)
+{
+    if ((int32_t)size < 0) return -EINVAL;
+    long *m = malloc(sizeof(long) + size + 1);
+    if (!m) return -ENOMEM;
+    abi_long r = get_errno(msgrcv(id, m, size, type, flags));
+    if (r >= 0) {
+        int32_t mtype = (int32_t)m[0];
+        if (!copy_to_guest(msgp, &mtype, 4) || !copy_to_guest(msgp + 4, m + 1, (size_t)r)) r = -EFAULT;
+    }
+    free(m);
+    return r;
+}
+
+/* Attached segments, so shmdt knows the size (the kernel finds it from the mapping). */
+#define SHM_ATTACH_MAX 256
+static struct { abi_ulong addr, size; } shm_attached[SHM_ATTACH_MAX];
+
+static abi_long do_shmat(int id, abi_ulong addr, int flags, abi_ulong *raddr)
+{
+    struct shmid_ds ds;
+    uint64_t align = host_page_size > TARGET_PAGE_SIZE ? host_page_size : TARGET_PAGE_SIZE;
+    if (addr) {
+        if (flags & SHM_RND) addr &= ~(abi_ulong)(align - 1);
+        if (addr & (align - 1)) return -EINVAL;
+    }
+    if (shmctl(id, IPC_STAT, &ds) != 0) return errno == EACCES ? -EACCES : -errno;
+    uint64_t size = ((uint64_t)ds.shm_segsz + align - 1) & ~(align - 1);
+    int slot;
+    for (slot = 0; slot < SHM_ATTACH_MAX && shm_attached[slot].size; slot++) {}
+    if (slot == SHM_ATTACH_MAX) return -ENOMEM;
+    tb_lock();
+    if (!addr) {
+        abi_ulong a = mmap_find_vma(0, (abi_ulong)(size + align));
+        addr = a == (abi_ulong)-1 ? 0 : (abi_ulong)((a + align - 1) & ~(align - 1));
+    } else if (!(flags & SHM_REMAP)) {
+        for (uint64_t p = addr; p < addr + size; p += TARGET_PAGE_SIZE)
+            if (p >= GUEST_ADDR_SPACE || guest_page_prot((abi_ulong)p) >= 0) { tb_unlock(); return -EINVAL; }
+    }
+    if (!addr || (uint64_t)addr + size > GUEST_ADDR_SPACE) { tb_unlock(); return -ENOMEM; }
+    void *p = shmat(id, g2h(addr), (flags & (SHM_RDONLY | SHM_EXEC)) | SHM_REMAP);
+    if (p == (void *)-1) {
+        abi_long r = -errno;
+        tb_unlock();
+        return r;
+    }
+    int prot = PROT_READ | ((flags & SHM_RDONLY) ? 0 : PROT_WRITE) | ((flags & SHM_EXEC) ? PROT_EXEC : 0);
+    target_shm_attached(addr, (abi_ulong)size, prot);
+    tb_unlock();
+    shm_attached[slot].addr = addr;
+    shm_attached[slot].size = (abi_ulong)size;
+    *raddr = addr;
+    return 0;
+}
+
+static abi_long do_shmdt(abi_ulong addr)
+{
+    for (int i = 0; i < SHM_ATTACH_MAX; i++) {
+        if (shm_attached[i].size && shm_attached[i].addr == addr) {
+            tb_lock();
+            target_munmap(addr, shm_attached[i].size);   /* unmaps the segment, keeps the reservation */
+            tb_unlock();
+            shm_attached[i].size = 0;
+            return 0;
+        }
+    }
+    return -EINVAL;
+}
+
+/* The direct *ctl calls always use the IPC_64 layouts and take cmd as it is (with the IPC_64
+ * bit it is no command: EINVAL). */
+static abi_long sys_semget(CPUX86State *env, const abi_long *a) { return get_errno(semget(a[0], a[1], a[2])); }
+static abi_long sys_semctl(CPUX86State *env, const abi_long *a) { return do_semctl(a[0], a[1], a[2], U(a[3]), true); }
+static abi_long sys_semtimedop_time64(CPUX86State *env, const abi_long *a) { return do_semtimedop(a[0], U(a[1]), U(a[2]), U(a[3]), true); }
+static abi_long sys_shmget(CPUX86State *env, const abi_long *a) { return get_errno(shmget(a[0], U(a[1]), a[2])); }
+static abi_long sys_shmctl(CPUX86State *env, const abi_long *a) { return do_shmctl(a[0], a[1], U(a[2]), true); }
+static abi_long sys_shmat(CPUX86State *env, const abi_long *a)
+{
+    abi_ulong raddr;
+    abi_long r = do_shmat(a[0], U(a[1]), a[2], &raddr);
+    return r ? r : (abi_long)raddr;
+}
+static abi_long sys_shmdt(CPUX86State *env, const abi_long *a) { return do_shmdt(U(a[0])); }
+static abi_long sys_msgget(CPUX86State *env, const abi_long *a) { return get_errno(msgget(a[0], a[1])); }
+static abi_long sys_msgsnd(CPUX86State *env, const abi_long *a) { return do_msgsnd(a[0], U(a[1]), U(a[2]), a[3]); }
+static abi_long sys_msgrcv(CPUX86State *env, const abi_long *a) { return do_msgrcv(a[0], U(a[1]), U(a[2]), a[3], a[4]); }
+static abi_long sys_msgctl(CPUX86State *env, const abi_long *a) { return do_msgctl(a[0], a[1], U(a[2]), true); }
+
+/* ipc(call, first, second, third, ptr, fifth): the high half of call is the version. */
+static abi_long sys_ipc(CPUX86State *env, const abi_long *a)
+{
+    uint32_t call = U(a[0]) & 0xffff, version = U(a[0]) >> 16;
+    int first = a[1], second = a[2], third = a[3];
+    abi_ulong ptr = U(a[4]);
+    bool ipc64 = third & TARGET_IPC_64;           /* for the *ctl calls: cmd is in second/third */
+    switch (call) {
+    case TARGET_SEMOP: return do_semtimedop(first, ptr, (abi_ulong)second, 0, false);
+    case TARGET_SEMTIMEDOP: return do_semtimedop(first, ptr, (abi_ulong)second, U(a[5]), false);
+    case TARGET_SEMGET: return get_errno(semget(first, second, third));
+    case TARGET_SEMCTL: {
+        uint32_t arg;
+        if (!ptr) return -EINVAL;
+        if (!copy_from_guest(&arg, ptr, 4)) return -EFAULT;
+        return do_semctl(first, second, third & ~TARGET_IPC_64, arg, ipc64);
+    }
+    case TARGET_MSGSND: return do_msgsnd(first, ptr, (abi_ulong)second, third);
+    case TARGET_MSGRCV:
+        if (version == 0) {
+            uint32_t kludge[2];                   /* { msgp, msgtyp } */
+            if (!ptr) return -EINVAL;
+            if (!copy_from_guest(kludge, ptr, sizeof(kludge))) return -EFAULT;
+            return do_msgrcv(first, kludge[0], (abi_ulong)second, (int32_t)kludge[1], third);
+        }
+        return do_msgrcv(first, ptr, (abi_ulong)second, a[5], third);
+    case TARGET_MSGGET: return get_errno(msgget(first, second));
+    case TARGET_MSGCTL: return do_msgctl(first, second & ~TARGET_IPC_64, ptr, second & TARGET_IPC_64);
+    case TARGET_SHMAT: {
+        abi_ulong raddr;
+        if (version == 1) return -EINVAL;
+        abi_long r = do_shmat(first, ptr, second, &raddr);
+        if (r) return r;
+        uint32_t v = raddr;
+        return copy_to_guest(U(third), &v, 4) ? 0 : -EFAULT;
+    }
+    case TARGET_SHMDT: return do_shmdt(ptr);
+    case TARGET_SHMGET: return get_errno(shmget(first, (unsigned)second, third));
+    case TARGET_SHMCTL: return do_shmctl(first, second & ~TARGET_IPC_64, ptr, second & TARGET_IPC_64);
+    default:
+        return -ENOSYS;
+    }
+}
 
 /* ---------------------------------------------------------------------------------------------
  * Dispatch
