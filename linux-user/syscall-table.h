@@ -37,7 +37,7 @@ SYSCALL( 14, mknod,                   "?",      'd', IMPL, "") \
 SYSCALL( 15, chmod,                   "so",     'd', IMPL, "") \
 SYSCALL( 16, lchown,                  "?",      'd', IMPL, "") \
 SYSCALL( 17, break,                   "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
-SYSCALL( 18, oldstat,                 "?",      'd', TODO, "") \
+SYSCALL( 18, oldstat,                 "?",      'd', IMPL, "") \
 SYSCALL( 19, lseek,                   "ddd",    'd', IMPL, "") \
 SYSCALL( 20, getpid,                  "",       'd', IMPL, "") \
 SYSCALL( 21, mount,                   "?",      'd', NOSYS, "mounting changes the host's namespaces: not for user-mode guests") \
@@ -47,7 +47,7 @@ SYSCALL( 24, getuid,                  "",       'd', IMPL, "") \
 SYSCALL( 25, stime,                   "?",      'd', IMPL, "") \
 SYSCALL( 26, ptrace,                  "?",      'd', NOSYS, "tracing needs the tracee's guest registers, which only its translator knows") \
 SYSCALL( 27, alarm,                   "u",      'd', IMPL, "") \
-SYSCALL( 28, oldfstat,                "?",      'd', TODO, "") \
+SYSCALL( 28, oldfstat,                "?",      'd', IMPL, "") \
 SYSCALL( 29, pause,                   "",       'd', IMPL, "") \
 SYSCALL( 30, utime,                   "?",      'd', IMPL, "") \
 SYSCALL( 31, stty,                    "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
@@ -103,12 +103,12 @@ SYSCALL( 80, getgroups,               "?",      'd', IMPL, "") \
 SYSCALL( 81, setgroups,               "?",      'd', IMPL, "") \
 SYSCALL( 82, select,                  "p",      'd', IMPL, "") \
 SYSCALL( 83, symlink,                 "ss",     'd', IMPL, "") \
-SYSCALL( 84, oldlstat,                "?",      'd', TODO, "") \
+SYSCALL( 84, oldlstat,                "?",      'd', IMPL, "") \
 SYSCALL( 85, readlink,                "spu",    'd', IMPL, "") \
 SYSCALL( 86, uselib,                  "?",      'd', NOSYS, "a.out libraries: a 64-bit kernel without CONFIG_USELIB returns ENOSYS") \
 SYSCALL( 87, swapon,                  "?",      'd', NOSYS, "host administration: not passed on by a user-mode translator") \
 SYSCALL( 88, reboot,                  "?",      'd', NOSYS, "host administration: not passed on by a user-mode translator") \
-SYSCALL( 89, readdir,                 "?",      'd', TODO, "") \
+SYSCALL( 89, readdir,                 "?",      'd', IMPL, "") \
 SYSCALL( 90, mmap,                    "p",      'x', IMPL, "") \
 SYSCALL( 91, munmap,                  "pu",     'd', IMPL, "") \
 SYSCALL( 92, truncate,                "?",      'd', IMPL, "") \
@@ -290,15 +290,15 @@ SYSCALL(270, tgkill,                  "ddS",    'd', IMPL, "") \
 SYSCALL(271, utimes,                  "?",      'd', IMPL, "") \
 SYSCALL(272, fadvise64_64,            "dxxxxd", 'd', IMPL, "") \
 SYSCALL(273, vserver,                 "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
-SYSCALL(274, mbind,                   "?",      'd', NOSYS, "NUMA node masks (arrays of longs) not converted") \
-SYSCALL(275, get_mempolicy,           "?",      'd', NOSYS, "NUMA node masks (arrays of longs) not converted") \
-SYSCALL(276, set_mempolicy,           "?",      'd', NOSYS, "NUMA node masks (arrays of longs) not converted") \
-SYSCALL(277, mq_open,                 "?",      'd', TODO, "") \
-SYSCALL(278, mq_unlink,               "?",      'd', TODO, "") \
-SYSCALL(279, mq_timedsend,            "?",      'd', TODO, "") \
-SYSCALL(280, mq_timedreceive,         "?",      'd', TODO, "") \
-SYSCALL(281, mq_notify,               "?",      'd', TODO, "") \
-SYSCALL(282, mq_getsetattr,           "?",      'd', TODO, "") \
+SYSCALL(274, mbind,                   "?",      'd', IMPL, "") \
+SYSCALL(275, get_mempolicy,           "?",      'd', IMPL, "") \
+SYSCALL(276, set_mempolicy,           "?",      'd', IMPL, "") \
+SYSCALL(277, mq_open,                 "?",      'd', IMPL, "") \
+SYSCALL(278, mq_unlink,               "?",      'd', IMPL, "") \
+SYSCALL(279, mq_timedsend,            "?",      'd', IMPL, "") \
+SYSCALL(280, mq_timedreceive,         "?",      'd', IMPL, "") \
+SYSCALL(281, mq_notify,               "?",      'd', IMPL, "") \
+SYSCALL(282, mq_getsetattr,           "?",      'd', IMPL, "") \
 SYSCALL(283, kexec_load,              "?",      'd', NOSYS, "privileged, replaces the host kernel: not for user mode") \
 SYSCALL(284, waitid,                  "ddpxp",  'd', IMPL, "") \
 SYSCALL(286, add_key,                 "?",      'd', NOSYS, "kernel keyrings: per-operation argument conversion not written") \
@@ -352,7 +352,7 @@ SYSCALL(333, preadv,                  "?",      'd', IMPL, "") \
 SYSCALL(334, pwritev,                 "?",      'd', IMPL, "") \
 SYSCALL(335, rt_tgsigqueueinfo,       "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
 SYSCALL(336, perf_event_open,         "?",      'd', NOSYS, "counters of the translator's thread would not count guest instructions") \
-SYSCALL(337, recvmmsg,                "?",      'd', TODO, "") \
+SYSCALL(337, recvmmsg,                "?",      'd', IMPL, "") \
 SYSCALL(338, fanotify_init,           "?",      'd', IMPL, "") \
 SYSCALL(339, fanotify_mark,           "?",      'd', IMPL, "") \
 SYSCALL(340, prlimit64,               "ddpp",   'd', IMPL, "") \
@@ -360,7 +360,7 @@ SYSCALL(341, name_to_handle_at,       "?",      'd', IMPL, "") \
 SYSCALL(342, open_by_handle_at,       "?",      'd', IMPL, "") \
 SYSCALL(343, clock_adjtime,           "?",      'd', NOSYS, "struct timex (longs) not converted") \
 SYSCALL(344, syncfs,                  "?",      'd', IMPL, "") \
-SYSCALL(345, sendmmsg,                "?",      'd', TODO, "") \
+SYSCALL(345, sendmmsg,                "?",      'd', IMPL, "") \
 SYSCALL(346, setns,                   "?",      'd', IMPL, "") \
 SYSCALL(347, process_vm_readv,        "?",      'd', NOSYS, "another process's guest memory sits at its own guest_base") \
 SYSCALL(348, process_vm_writev,       "?",      'd', NOSYS, "another process's guest memory sits at its own guest_base") \
@@ -373,7 +373,7 @@ SYSCALL(354, seccomp,                 "?",      'd', NOSYS, "filters would apply
 SYSCALL(355, getrandom,               "pux",    'd', IMPL, "") \
 SYSCALL(356, memfd_create,            "sx",     'd', IMPL, "") \
 SYSCALL(357, bpf,                     "?",      'd', NOSYS, "eBPF programs: privileged, layouts not converted") \
-SYSCALL(358, execveat,                "?",      'd', TODO, "") \
+SYSCALL(358, execveat,                "?",      'd', IMPL, "") \
 SYSCALL(359, socket,                  "ddd",    'd', IMPL, "") \
 SYSCALL(360, socketpair,              "?",      'd', IMPL, "") \
 SYSCALL(361, bind,                    "?",      'd', IMPL, "") \
@@ -425,9 +425,9 @@ SYSCALL(412, utimensat_time64,        "?",      'd', IMPL, "") \
 SYSCALL(413, pselect6_time64,         "dppppp", 'd', IMPL, "") \
 SYSCALL(414, ppoll_time64,            "pdppu",  'd', IMPL, "") \
 SYSCALL(416, io_pgetevents_time64,    "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
-SYSCALL(417, recvmmsg_time64,         "?",      'd', TODO, "") \
-SYSCALL(418, mq_timedsend_time64,     "?",      'd', TODO, "") \
-SYSCALL(419, mq_timedreceive_time64,  "?",      'd', TODO, "") \
+SYSCALL(417, recvmmsg_time64,         "?",      'd', IMPL, "") \
+SYSCALL(418, mq_timedsend_time64,     "?",      'd', IMPL, "") \
+SYSCALL(419, mq_timedreceive_time64,  "?",      'd', IMPL, "") \
 SYSCALL(420, semtimedop_time64,       "?",      'd', IMPL, "") \
 SYSCALL(421, rt_sigtimedwait_time64,  "?",      'd', IMPL, "") \
 SYSCALL(422, futex_time64,            "pddpxd", 'd', IMPL, "") \
@@ -449,7 +449,7 @@ SYSCALL(437, openat2,                 "Dspu",   'd', IMPL, "") \
 SYSCALL(438, pidfd_getfd,             "?",      'd', IMPL, "") \
 SYSCALL(439, faccessat2,              "DsoA",   'd', IMPL, "") \
 SYSCALL(440, process_madvise,         "?",      'd', NOSYS, "another process's guest layout is not known here") \
-SYSCALL(441, epoll_pwait2,            "?",      'd', TODO, "") \
+SYSCALL(441, epoll_pwait2,            "?",      'd', IMPL, "") \
 SYSCALL(442, mount_setattr,           "?",      'd', NOSYS, "mounting changes the host's namespaces: not for user-mode guests") \
 SYSCALL(443, quotactl_fd,             "?",      'd', NOSYS, "quota structures not converted") \
 SYSCALL(444, landlock_create_ruleset, "?",      'd', NOSYS, "sandboxing would confine the translator too") \
@@ -457,6 +457,6 @@ SYSCALL(445, landlock_add_rule,       "?",      'd', NOSYS, "sandboxing would co
 SYSCALL(446, landlock_restrict_self,  "?",      'd', NOSYS, "sandboxing would confine the translator too") \
 SYSCALL(447, memfd_secret,            "?",      'd', NOSYS, "secret memory cannot be placed in the guest reservation") \
 SYSCALL(448, process_mrelease,        "?",      'd', NOSYS, "another process's guest layout is not known here") \
-SYSCALL(449, futex_waitv,             "?",      'd', TODO, "") \
+SYSCALL(449, futex_waitv,             "?",      'd', IMPL, "") \
 SYSCALL(450, set_mempolicy_home_node, "?",      'd', NOSYS, "NUMA node masks (arrays of longs) not converted") \
 

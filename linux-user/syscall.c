@@ -32,6 +32,9 @@
 #include <linux/fs.h>
 #include <net/if.h>
 #include <sys/mman.h>
+#include <sys/sysmacros.h>
+#include <mqueue.h>
+#include <linux/mempolicy.h>
 #include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/inotify.h>
@@ -587,15 +590,15 @@ static char **lock_user_string_array(abi_ulong addr, int *count)
     return NULL;
 }
 
-static abi_long sys_execve(CPUX86State *env, const abi_long *a)
+/* execve of p (a host path) with the guest's argv and envp arrays. */
+static abi_long do_execve(CPUX86State *env, const char *p, abi_ulong argv, abi_ulong envp)
 {
     int argc, envc, n = 0;
     char **gargv, **genvp, **hargv;
     abi_long ret;
-    GUEST_PATH(p, buf, env, U(a[0]));
 
-    gargv = lock_user_string_array(U(a[1]), &argc);
-    genvp = lock_user_string_array(U(a[2]), &envc);
+    gargv = lock_user_string_array(argv, &argc);
+    genvp = lock_user_string_array(envp, &envc);
     if (!gargv || !genvp) { free(gargv); free(genvp); return -EFAULT; }
     if (access(p, X_OK) != 0) { ret = -errno; goto out; }
     fflush(stdout);
@@ -621,6 +624,12 @@ out:
     free(gargv);
     free(genvp);
     return ret;
+}
+
+static abi_long sys_execve(CPUX86State *env, const abi_long *a)
+{
+    GUEST_PATH(p, buf, env, U(a[0]));
+    return do_execve(env, p, U(a[1]), U(a[2]));
 }
 
 struct rusage;
@@ -1578,9 +1587,8 @@ static abi_long do_sendrecvmsg(int fd, abi_ulong msg_addr, int flags, bool is_se
     for (uint32_t i = 0; i < gm.iovlen; i++) {
         struct target_iovec t;
         if (!copy_from_guest(&t, gm.iov + i * (uint32_t)sizeof(t), sizeof(t))) { r = -EFAULT; goto out; }
-        iov[i].iov_len = t.iov_len;
-        iov[i].iov_base = lock_user(t.iov_base, t.iov_len, !is_send);
-        if (!iov[i].iov_base && t.iov_len) { r = -EFAULT; goto out; }
+        iov[i].iov_len = guest_len(t.iov_base, t.iov_len);
+        iov[i].iov_base = is_send ? g2h_user(t.iov_base, iov[i].iov_len) : g2h_user_w(t.iov_base, iov[i].iov_len);
     }
     hm.msg_iov = iov;
     hm.msg_iovlen = gm.iovlen;
@@ -2391,6 +2399,17 @@ static abi_long sys_epoll_ctl(CPUX86State *env, const abi_long *a)
  * ready; the host array stays small). */
 #define EPOLL_HOST_BATCH 4096
 
+/* Host events into the packed i386 array: the count stored (EFAULT if none could be). */
+static long epoll_events_to_guest(abi_ulong addr, const struct epoll_event *ev, long n)
+{
+    for (long i = 0; i < n; i++) {
+        struct target_epoll_event t = { ev[i].events, ev[i].data.u64 };
+        if (!copy_to_guest(addr + (abi_ulong)(i * (long)sizeof(t)), &t, sizeof(t)))
+            return i ? i : -EFAULT;
+    }
+    return n;
+}
+
 /* epoll_wait / epoll_pwait on the host's epoll_pwait (loongarch64 has no epoll_wait). */
 static abi_long do_epoll_pwait(const abi_long *a, bool has_mask)
 {
@@ -2410,13 +2429,7 @@ static abi_long do_epoll_pwait(const abi_long *a, bool has_mask)
     if (!ev) return -ENOMEM;
     long r = syscall(SYS_epoll_pwait, a[0], ev, maxevents, a[3], has_mask && a[4] ? &mask : NULL, 8);
     if (r < 0) { r = -errno; free(ev); return r; }
-    for (long i = 0; i < r; i++) {
-        struct target_epoll_event t = { ev[i].events, ev[i].data.u64 };
-        if (!copy_to_guest(U(a[1]) + (abi_ulong)(i * (long)sizeof(t)), &t, sizeof(t))) {
-            r = i ? i : -EFAULT;             /* events stored so far, as the kernel */
-            break;
-        }
-    }
+    r = epoll_events_to_guest(U(a[1]), ev, r);
     free(ev);
     return r;
 }
@@ -3546,6 +3559,312 @@ static abi_long sys_ipc(CPUX86State *env, const abi_long *a)
     default:
         return -ENOSYS;
     }
+}
+
+/* ---------------------------------------------------------------------------------------------
+ * Old stat and readdir, POSIX message queues, multi-message sockets, execveat, epoll_pwait2,
+ * futex_waitv, memory policies
+ * ------------------------------------------------------------------------------------------- */
+
+/* struct __old_kernel_stat: 16-bit dev/ino/mode/nlink/uid/gid/rdev, 32-bit size and times;
+ * an inode or link count that does not fit is EOVERFLOW (cp_old_stat). */
+static abi_long stat_to_guest_oldest(abi_ulong addr, const struct stat *st)
+{
+    struct { uint16_t dev, ino, mode, nlink, uid, gid, rdev, pad; uint32_t size, atime, mtime, ctime; } t;
+    if (st->st_ino > 0xffff || st->st_nlink > 0xffff) return -EOVERFLOW;
+    t.dev = (uint16_t)((major(st->st_dev) << 8) | minor(st->st_dev));
+    t.ino = (uint16_t)st->st_ino;
+    t.mode = (uint16_t)st->st_mode;
+    t.nlink = (uint16_t)st->st_nlink;
+    t.uid = (uint16_t)low16(st->st_uid);
+    t.gid = (uint16_t)low16(st->st_gid);
+    t.rdev = (uint16_t)((major(st->st_rdev) << 8) | minor(st->st_rdev));
+    t.pad = 0;
+    t.size = (uint32_t)st->st_size;
+    t.atime = (uint32_t)st->st_atim.tv_sec;
+    t.mtime = (uint32_t)st->st_mtim.tv_sec;
+    t.ctime = (uint32_t)st->st_ctim.tv_sec;
+    return copy_to_guest(addr, &t, sizeof(t)) ? 0 : -EFAULT;
+}
+
+static abi_long sys_oldstat(CPUX86State *env, const abi_long *a)
+{
+    struct stat st;
+    abi_long r = do_fstatat(env, AT_FDCWD, U(a[0]), 0, &st);
+    return r ? r : stat_to_guest_oldest(U(a[1]), &st);
+}
+static abi_long sys_oldlstat(CPUX86State *env, const abi_long *a)
+{
+    struct stat st;
+    abi_long r = do_fstatat(env, AT_FDCWD, U(a[0]), AT_SYMLINK_NOFOLLOW, &st);
+    return r ? r : stat_to_guest_oldest(U(a[1]), &st);
+}
+static abi_long sys_oldfstat(CPUX86State *env, const abi_long *a)
+{
+    struct stat st;
+    if (fstat(a[0], &st) != 0) return -errno;
+    return stat_to_guest_oldest(U(a[1]), &st);
+}
+
+/* readdir(fd, old_linux_dirent *, count): one entry {u32 ino, u32 offset, u16 namlen, name};
+ * 1 for an entry, 0 at the end. The host reads a few; the position is set after the first. */
+static abi_long sys_readdir(CPUX86State *env, const abi_long *a)
+{
+    uint8_t host[1024];
+    long n = syscall(SYS_getdents64, a[0], host, sizeof(host));
+    if (n <= 0) return get_errno(n);
+    uint64_t ino; int64_t d_off;
+    memcpy(&ino, host, 8);
+    memcpy(&d_off, host + 8, 8);
+    lseek(a[0], d_off, SEEK_SET);
+    if (ino > UINT32_MAX) return -EOVERFLOW;
+    const char *name = (const char *)host + 19;
+    uint16_t namlen = (uint16_t)strlen(name);
+    int64_t goff = d_off < 0 || d_off > INT32_MAX ? dir_cookie_to_guest(dir_table(a[0], true), d_off) : d_off;
+    uint8_t out[10 + 256];
+    uint32_t w[2] = { (uint32_t)ino, (uint32_t)goff };
+    memcpy(out, w, 8);
+    memcpy(out + 8, &namlen, 2);
+    memcpy(out + 10, name, (size_t)namlen + 1);
+    return copy_to_guest(U(a[1]), out, 10 + (size_t)namlen + 1) ? 1 : -EFAULT;
+}
+
+/* struct mq_attr: four longs (32-bit on i386) and four reserved. */
+static bool mq_attr_from_guest(struct mq_attr *h, abi_ulong addr)
+{
+    int32_t t[8];
+    if (!copy_from_guest(t, addr, sizeof(t))) return false;
+    memset(h, 0, sizeof(*h));
+    h->mq_flags = t[0]; h->mq_maxmsg = t[1]; h->mq_msgsize = t[2]; h->mq_curmsgs = t[3];
+    return true;
+}
+
+static bool mq_attr_to_guest(abi_ulong addr, const struct mq_attr *h)
+{
+    int32_t t[8] = { (int32_t)h->mq_flags, (int32_t)h->mq_maxmsg, (int32_t)h->mq_msgsize,
+                     (int32_t)h->mq_curmsgs, 0, 0, 0, 0 };
+    return copy_to_guest(addr, t, sizeof(t));
+}
+
+static abi_long sys_mq_open(CPUX86State *env, const abi_long *a)
+{
+    struct mq_attr attr;
+    if (a[3] && (a[1] & O_CREAT) && !mq_attr_from_guest(&attr, U(a[3]))) return -EFAULT;
+    return get_errno(syscall(SYS_mq_open, g2h_user(U(a[0]), 1), a[1], U(a[2]),
+                             a[3] && (a[1] & O_CREAT) ? &attr : NULL));
+}
+static abi_long sys_mq_unlink(CPUX86State *env, const abi_long *a) { return get_errno(syscall(SYS_mq_unlink, g2h_user(U(a[0]), 1))); }
+
+static abi_long do_mq_timed(const abi_long *a, bool is_send, bool time64)
+{
+    struct timespec ts;
+    if (a[4] && !timespec_from_guest(&ts, U(a[4]), time64)) return -EFAULT;
+    uint64_t n = guest_len(U(a[1]), U(a[2]));
+    if (is_send)
+        return get_errno(syscall(SYS_mq_timedsend, a[0], g2h_user(U(a[1]), n), (size_t)n, U(a[3]), a[4] ? &ts : NULL));
+    return get_errno(syscall(SYS_mq_timedreceive, a[0], g2h_user_w(U(a[1]), n), (size_t)n,
+                             g2h_user_w(U(a[3]), 4), a[4] ? &ts : NULL));
+}
+static abi_long sys_mq_timedsend(CPUX86State *env, const abi_long *a) { return do_mq_timed(a, true, false); }
+static abi_long sys_mq_timedsend_time64(CPUX86State *env, const abi_long *a) { return do_mq_timed(a, true, true); }
+static abi_long sys_mq_timedreceive(CPUX86State *env, const abi_long *a) { return do_mq_timed(a, false, false); }
+static abi_long sys_mq_timedreceive_time64(CPUX86State *env, const abi_long *a) { return do_mq_timed(a, false, true); }
+
+/* mq_notify(mqd, sigevent *): the i386 sigevent is {sigval (4), signo, notify, ...}. With
+ * SIGEV_THREAD the kernel writes a cookie to a netlink socket: signo is its descriptor and
+ * sigval points to the cookie, a guest address. */
+static abi_long sys_mq_notify(CPUX86State *env, const abi_long *a)
+{
+    int32_t t[4];
+    struct sigevent ev;
+    if (!a[1]) return get_errno(syscall(SYS_mq_notify, a[0], NULL));
+    if (!copy_from_guest(t, U(a[1]), sizeof(t))) return -EFAULT;
+    memset(&ev, 0, sizeof(ev));
+    ev.sigev_signo = t[1];
+    ev.sigev_notify = t[2];
+    if (t[2] == SIGEV_THREAD) ev.sigev_value.sival_ptr = g2h_user((uint32_t)t[0], 32);
+    else ev.sigev_value.sival_int = t[0];
+    return get_errno(syscall(SYS_mq_notify, a[0], &ev));
+}
+
+static abi_long sys_mq_getsetattr(CPUX86State *env, const abi_long *a)
+{
+    struct mq_attr nattr, oattr;
+    if (a[1] && !mq_attr_from_guest(&nattr, U(a[1]))) return -EFAULT;
+    if (syscall(SYS_mq_getsetattr, a[0], a[1] ? &nattr : NULL, &oattr) != 0) return -errno;
+    return !a[2] || mq_attr_to_guest(U(a[2]), &oattr) ? 0 : -EFAULT;
+}
+
+/* sendmmsg / recvmmsg: struct mmsghdr is the i386 msghdr (28 bytes) and a u32 msg_len. One
+ * message at a time; after the first, an error ends the batch and the count is returned
+ * (the kernel's rule); MSG_WAITFORONE turns on MSG_DONTWAIT after one message; the timeout is
+ * checked after each message, as the kernel does. */
+#define TARGET_MMSGHDR_SIZE 32
+#define TARGET_MSG_WAITFORONE 0x10000
+
+static abi_long do_mmsg(int fd, abi_ulong vec, unsigned vlen, int flags, abi_ulong timeout,
+                        bool time64, bool is_send)
+{
+    struct timespec end, now, ts;
+    if (!is_send && timeout) {
+        if (!timespec_from_guest(&ts, timeout, time64)) return -EFAULT;
+        if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000) return -EINVAL;
+        clock_gettime(CLOCK_MONOTONIC, &end);
+        end.tv_sec += ts.tv_sec + (end.tv_nsec + ts.tv_nsec) / 1000000000;
+        end.tv_nsec = (end.tv_nsec + ts.tv_nsec) % 1000000000;
+    }
+    if (vlen > IOV_MAX) vlen = IOV_MAX;
+    unsigned done = 0;
+    abi_long r = 0;
+    while (done < vlen) {
+        abi_ulong m = vec + done * TARGET_MMSGHDR_SIZE;
+        int f = flags & ~TARGET_MSG_WAITFORONE;
+        if (!is_send && (flags & TARGET_MSG_WAITFORONE) && done) f |= MSG_DONTWAIT;
+        r = do_sendrecvmsg(fd, m, f, is_send);
+        if (r < 0) break;
+        uint32_t len = (uint32_t)r;
+        if (!copy_to_guest(m + 28, &len, 4)) { r = -EFAULT; break; }
+        done++;
+        if (!is_send && timeout) {
+            clock_gettime(CLOCK_MONOTONIC, &now);
+            if (now.tv_sec > end.tv_sec || (now.tv_sec == end.tv_sec && now.tv_nsec >= end.tv_nsec)) break;
+        }
+    }
+    return done ? (abi_long)done : r;
+}
+static abi_long sys_sendmmsg(CPUX86State *env, const abi_long *a) { return do_mmsg(a[0], U(a[1]), U(a[2]), a[3], 0, false, true); }
+static abi_long sys_recvmmsg(CPUX86State *env, const abi_long *a) { return do_mmsg(a[0], U(a[1]), U(a[2]), a[3], U(a[4]), false, false); }
+static abi_long sys_recvmmsg_time64(CPUX86State *env, const abi_long *a) { return do_mmsg(a[0], U(a[1]), U(a[2]), a[3], U(a[4]), true, false); }
+
+/* execveat(dirfd, path, argv, envp, flags) as execve of the file it names: /proc/self/fd/N for
+ * AT_EMPTY_PATH or a path relative to a directory descriptor. */
+static abi_long sys_execveat(CPUX86State *env, const abi_long *a)
+{
+    char name[64];
+    const char *p = lock_user_string(U(a[1]));
+    int flags = a[4];
+    if (!p) return -EFAULT;
+    if (!p[0] && !(flags & AT_EMPTY_PATH)) return -ENOENT;     /* the name is read first */
+    if (flags & ~(AT_EMPTY_PATH | AT_SYMLINK_NOFOLLOW)) return -EINVAL;
+    if (p[0] != '/' && a[0] != AT_FDCWD) {
+        struct stat st;
+        if (fstat(a[0], &st) != 0) return -EBADF;
+        if (!p[0]) {
+            snprintf(name, sizeof(name), "/proc/self/fd/%d", a[0]);
+            return do_execve(env, name, U(a[2]), U(a[3]));
+        }
+        if (!S_ISDIR(st.st_mode)) return -ENOTDIR;
+    }
+    if (flags & AT_SYMLINK_NOFOLLOW) {
+        struct stat st;
+        if (fstatat(a[0], p, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode)) return -ELOOP;
+    }
+    if (p[0] != '/' && a[0] != AT_FDCWD) {
+        char *full = malloc(strlen(p) + 32);
+        if (!full) return -ENOMEM;
+        sprintf(full, "/proc/self/fd/%d/%s", a[0], p);
+        abi_long r = do_execve(env, full, U(a[2]), U(a[3]));
+        free(full);
+        return r;
+    }
+    char buf[PATH_MAX * 2];
+    return do_execve(env, host_path(env, p, buf, sizeof(buf)), U(a[2]), U(a[3]));
+}
+
+static abi_long sys_epoll_pwait2(CPUX86State *env, const abi_long *a)
+{
+    int maxevents = a[2];
+    struct timespec ts;
+    uint64_t mask;
+    if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct target_epoll_event)) return -EINVAL;
+    if (!guest_range_in_task(U(a[1]), (uint64_t)maxevents * sizeof(struct target_epoll_event))) return -EFAULT;
+    if (a[3] && !timespec_from_guest(&ts, U(a[3]), true)) return -EFAULT;
+    if (a[4]) {
+        abi_long e = guest_sigmask(U(a[4]), U(a[5]), &mask);
+        if (e) return e;
+        mask = host_kernel_sigset(mask);
+    }
+    if (maxevents > EPOLL_HOST_BATCH) maxevents = EPOLL_HOST_BATCH;
+    struct epoll_event *ev = malloc(sizeof(*ev) * (size_t)maxevents);
+    if (!ev) return -ENOMEM;
+    long r = syscall(SYS_epoll_pwait2, a[0], ev, maxevents, a[3] ? &ts : NULL, a[4] ? &mask : NULL, 8);
+    if (r < 0 && errno == ENOSYS) {
+        /* A host without epoll_pwait2 (user-mode emulators): epoll_pwait with the timeout
+         * rounded up to milliseconds (invalid timespecs are EINVAL as epoll_pwait2's). */
+        long ms = -1;
+        if (a[3]) {
+            if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000) { free(ev); return -EINVAL; }
+            ms = ts.tv_sec > INT_MAX / 1000 ? INT_MAX : (long)ts.tv_sec * 1000 + (ts.tv_nsec + 999999) / 1000000;
+        }
+        r = syscall(SYS_epoll_pwait, a[0], ev, maxevents, ms, a[4] ? &mask : NULL, 8);
+    }
+    if (r < 0) { r = -errno; free(ev); return r; }
+    r = epoll_events_to_guest(U(a[1]), ev, r);
+    free(ev);
+    return r;
+}
+
+/* futex_waitv(waiters, nr, flags, timeout, clock): struct futex_waitv {u64 val, u64 uaddr,
+ * u32 flags, u32 reserved}; uaddr is a guest address the host needs as its own. */
+static abi_long sys_futex_waitv(CPUX86State *env, const abi_long *a)
+{
+    struct { uint64_t val, uaddr; uint32_t flags, reserved; } w[128];
+    struct timespec ts;
+    unsigned nr = U(a[1]);
+    if (a[2] || !a[0] || nr == 0 || nr > 128) return -EINVAL;
+    if (!copy_from_guest(w, U(a[0]), sizeof(w[0]) * nr)) return -EFAULT;
+    for (unsigned i = 0; i < nr; i++) {
+        if (w[i].uaddr > UINT32_MAX - 3) return -EFAULT;
+        w[i].uaddr = (uint64_t)(uintptr_t)g2h_user((abi_ulong)w[i].uaddr, 4);
+    }
+    if (a[3] && !timespec_from_guest(&ts, U(a[3]), true)) return -EFAULT;
+    return get_errno(syscall(SYS_futex_waitv, w, nr, 0, a[3] ? &ts : NULL, a[4]));
+}
+
+/* Memory policies: node masks are arrays of longs, a byte string on little-endian hosts; the
+ * guest's array (a multiple of 4 bytes) is copied through a host buffer of whole longs. */
+#define NODEMASK_MAX_BITS 4096
+static size_t nodemask_guest_bytes(abi_ulong maxnode)
+{
+    uint64_t bits = maxnode ? (uint64_t)maxnode - 1 : 0;
+    if (bits > NODEMASK_MAX_BITS) bits = NODEMASK_MAX_BITS;
+    return (size_t)((bits + 31) / 32 * 4);
+}
+
+static abi_long sys_get_mempolicy(CPUX86State *env, const abi_long *a)
+{
+    uint64_t mask[NODEMASK_MAX_BITS / 64 + 1];
+    int mode;
+    abi_ulong maxnode = U(a[2]);
+    memset(mask, 0, sizeof(mask));
+    uint64_t hmax = maxnode > NODEMASK_MAX_BITS + 1 ? NODEMASK_MAX_BITS + 1 : maxnode;
+    void *addr = (a[4] & MPOL_F_ADDR) ? g2h_user(U(a[3]), 1) : (void *)(uintptr_t)U(a[3]);
+    if (syscall(SYS_get_mempolicy, &mode, a[1] ? mask : NULL, (unsigned long)hmax, addr, U(a[4])) != 0)
+        return -errno;
+    if (a[0] && !copy_to_guest(U(a[0]), &mode, 4)) return -EFAULT;
+    if (a[1] && !copy_to_guest(U(a[1]), mask, nodemask_guest_bytes(maxnode))) return -EFAULT;
+    return 0;
+}
+
+static abi_long do_nodemask_from_guest(uint64_t *mask, abi_ulong addr, abi_ulong maxnode)
+{
+    memset(mask, 0, (NODEMASK_MAX_BITS / 64 + 1) * 8);
+    return !addr || copy_from_guest(mask, addr, nodemask_guest_bytes(maxnode)) ? 0 : -EFAULT;
+}
+
+static abi_long sys_set_mempolicy(CPUX86State *env, const abi_long *a)
+{
+    uint64_t mask[NODEMASK_MAX_BITS / 64 + 1];
+    if (do_nodemask_from_guest(mask, U(a[1]), U(a[2]))) return -EFAULT;
+    return get_errno(syscall(SYS_set_mempolicy, a[0], a[1] ? mask : NULL, (unsigned long)U(a[2])));
+}
+
+static abi_long sys_mbind(CPUX86State *env, const abi_long *a)
+{
+    uint64_t mask[NODEMASK_MAX_BITS / 64 + 1];
+    if (do_nodemask_from_guest(mask, U(a[3]), U(a[4]))) return -EFAULT;
+    return get_errno(syscall(SYS_mbind, g2h(U(a[0])), (unsigned long)U(a[1]), a[2], a[3] ? mask : NULL,
+                             (unsigned long)U(a[4]), U(a[5])));
 }
 
 /* ---------------------------------------------------------------------------------------------

@@ -6,7 +6,8 @@
  * family, robust lists, capget, ioprio, membarrier, arch_prctl, old uname forms, getdents,
  * prctl names and options, personality, F_GETFL and O_LARGEFILE, readv / writev argument
  * order, select's tv_usec folding, epoll_wait limits, time64 tv_nsec, ioctl, waitid's infop.
- * Guest buffers the host kernel touches itself: lu-sys-memory.c.
+ * Also old stat / readdir, POSIX message queues, sendmmsg / recvmmsg, execveat, epoll_pwait2.
+ * Guest buffers the host kernel touches itself: lu-sys-hostkernel.c.
  * Only values that are the same on every run and every machine are printed.
  */
 #define _GNU_SOURCE
@@ -22,7 +23,9 @@
 #include <dirent.h>
 #include <time.h>
 #include <unistd.h>
+#include <mqueue.h>
 #include <sys/epoll.h>
+#include <sys/socket.h>
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
@@ -423,8 +426,105 @@ static void test_fd_rules(void)
     show("waitid bad infop", syscall(SYS_waitid, P_ALL, 0, (void *)16, WEXITED, NULL));
 }
 
-int main(void)
+static void test_more(const char *self)
 {
+    char buf[512];
+    uint32_t st[8];
+    long r = syscall(SYS_oldstat, path("in"), st);
+    show("oldstat ok or EOVERFLOW", r == 0 || errno == EOVERFLOW ? 0 : -1);
+    if (r == 0) printf("oldstat size %u\n", st[4]);
+    show("oldstat missing", syscall(SYS_oldstat, path("nope"), st));
+    show("oldfstat bad fd", syscall(SYS_oldfstat, -1, st));
+    show("oldlstat NULL path", syscall(SYS_oldlstat, NULL, st));
+
+    int fd = open(dir, O_RDONLY | O_DIRECTORY), n = 0, saw = 0;
+    while ((r = syscall(SYS_readdir, fd, buf, 1)) == 1) {
+        n++;
+        if (!strcmp(buf + 10, "in")) saw = 1;
+    }
+    show("readdir end", r);
+    printf("readdir entries %d saw 'in' %d\n", n, saw);
+    close(fd);
+    show("readdir bad fd", syscall(SYS_readdir, -1, buf, 1));
+
+    char qname[64];
+    snprintf(qname, sizeof(qname), "/lu-sys-calls.%d", (int)getpid());
+    int32_t attr[8] = { 0, 4, 32, 0 };
+    long q = syscall(SYS_mq_open, qname + 1, O_CREAT | O_RDWR, 0600, attr);
+    show("mq_open ok", q >= 0 ? 0 : -1);
+    if (q >= 0) {
+        show("mq_timedsend", syscall(SYS_mq_timedsend, q, "message", 7, 3, NULL));
+        memset(attr, 0, sizeof(attr));
+        show("mq_getsetattr", syscall(SYS_mq_getsetattr, q, NULL, attr));
+        printf("mq maxmsg %d msgsize %d curmsgs %d\n", attr[1], attr[2], attr[3]);
+        unsigned prio = 0;
+        memset(buf, 0, sizeof(buf));
+        show("mq_timedreceive", syscall(SYS_mq_timedreceive, q, buf, 32, &prio, NULL));
+        printf("got %s prio %u\n", buf, prio);
+        show("mq_timedreceive small buffer", syscall(SYS_mq_timedreceive, q, buf, 8, &prio, NULL));
+        int32_t ts[2] = { 0, 1000 };
+        show("mq_timedreceive empty timeout", syscall(SYS_mq_timedreceive, q, buf, 32, &prio, ts));
+        close(q);
+        show("mq_unlink", syscall(SYS_mq_unlink, qname + 1));
+    }
+    show("mq_unlink missing", syscall(SYS_mq_unlink, qname + 1));
+
+    int sv[2];
+    socketpair(AF_UNIX, SOCK_DGRAM, 0, sv);
+    struct iovec iv[3] = { { "one", 3 }, { "three", 5 }, { "xy", 2 } };
+    struct mmsghdr mm[3];
+    memset(mm, 0, sizeof(mm));
+    for (int i = 0; i < 3; i++) { mm[i].msg_hdr.msg_iov = &iv[i]; mm[i].msg_hdr.msg_iovlen = 1; }
+    show("sendmmsg 3", syscall(SYS_sendmmsg, sv[0], mm, 3, 0));
+    printf("msg_len %u %u %u\n", mm[0].msg_len, mm[1].msg_len, mm[2].msg_len);
+    char rb[3][16];
+    struct iovec rv[3] = { { rb[0], 16 }, { rb[1], 16 }, { rb[2], 16 } };
+    memset(mm, 0, sizeof(mm));
+    memset(rb, 0, sizeof(rb));
+    for (int i = 0; i < 3; i++) { mm[i].msg_hdr.msg_iov = &rv[i]; mm[i].msg_hdr.msg_iovlen = 1; }
+    show("recvmmsg WAITFORONE", syscall(SYS_recvmmsg, sv[1], mm, 3, MSG_WAITFORONE, NULL));
+    printf("got %s %s %s\n", rb[0], rb[1], rb[2]);
+    show("recvmmsg empty nonblocking", syscall(SYS_recvmmsg, sv[1], mm, 3, MSG_DONTWAIT, NULL));
+    show("sendmmsg bad vector", syscall(SYS_sendmmsg, sv[0], (void *)16, 2, 0));
+    close(sv[0]);
+    close(sv[1]);
+
+    int ep = epoll_create1(0);
+    struct { int64_t sec, nsec; } t64 = { 0, 1000 };
+    char evs[12 * 2];
+    show("epoll_pwait2 timeout", syscall(SYS_epoll_pwait2, ep, evs, 2, &t64, NULL, 8));
+    show("epoll_pwait2 maxevents 0", syscall(SYS_epoll_pwait2, ep, evs, 0, &t64, NULL, 8));
+    close(ep);
+
+    pid_t c = fork();
+    if (c == 0) {
+        char *args[] = { "lu-sys-calls", "child", NULL };
+        syscall(SYS_execveat, AT_FDCWD, self, args, environ, 0);
+        _exit(99);
+    }
+    int status;
+    waitpid(c, &status, 0);
+    printf("execveat child exit %d\n", WEXITSTATUS(status));
+    int sfd = open(self, O_RDONLY);
+    c = fork();
+    if (c == 0) {
+        char *args[] = { "lu-sys-calls", "child", NULL };
+        syscall(SYS_execveat, sfd, "", args, environ, AT_EMPTY_PATH);
+        _exit(99);
+    }
+    waitpid(c, &status, 0);
+    printf("execveat AT_EMPTY_PATH child exit %d\n", WEXITSTATUS(status));
+    show("execveat empty path without flag", syscall(SYS_execveat, sfd, "", NULL, NULL, 0));
+    show("execveat bad flags", syscall(SYS_execveat, sfd, "", NULL, NULL, 0x4));
+    close(sfd);
+}
+
+int main(int argc, char **argv)
+{
+    if (argc > 1 && !strcmp(argv[1], "child")) {
+        printf("execveat child ran\n");
+        return 7;
+    }
     snprintf(dir, sizeof(dir), "/tmp/lu-sys-calls.%d", (int)getpid());
     mkdir(dir, 0755);
     setvbuf(stdout, NULL, _IOLBF, 0);
@@ -437,6 +537,7 @@ int main(void)
     test_getdents();
     test_prctl_personality();
     test_fd_rules();
+    test_more(argv[0]);
     const char *files[] = { "x", "in", "out", "copy" };
     for (unsigned i = 0; i < sizeof(files) / sizeof(files[0]); i++) unlink(path(files[i]));
     rmdir(dir);

@@ -1,9 +1,12 @@
 /*
- * lu-sys-memory.c - guest buffers handed to the kernel: a read or write that meets an unmapped
+ * lu-sys-hostkernel.c - what needs the real host kernel underneath loongbt. Guest buffers
+ * handed to the kernel: a read or write that meets an unmapped
  * page part way returns the bytes before it, a buffer the kernel never touches (write to
  * /dev/null, getcwd's size) is never checked, a bad descriptor is reported before a bad
  * buffer, and the kernel may write into a page whose code has just run (the translator keeps
- * such pages write-protected). Compared with the native run.
+ * such pages write-protected). And calls qemu-user does not provide: mq_notify,
+ * futex_waitv, get_mempolicy / set_mempolicy. Compared with
+ * the native run.
  *
  * Not run under qemu-loongarch64 (there the "kernel" is qemu's syscall layer, which checks
  * whole buffers up front) nor with big host pages (4 KiB fault granularity): tests/Makefile.inc.
@@ -15,6 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <mqueue.h>
+#include <signal.h>
+#include <stdint.h>
+#include <time.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
@@ -91,12 +98,47 @@ static void test_guest_memory(void)
     close(fd);
 }
 
+static void test_mq_notify(void)
+{
+    char qname[64];
+    snprintf(qname, sizeof(qname), "lu-sys-hostkernel.%d", (int)getpid());
+    int32_t attr[8] = { 0, 4, 32, 0 };
+    long q = syscall(SYS_mq_open, qname, O_CREAT | O_RDWR, 0600, attr);
+    show("mq_open ok", q >= 0 ? 0 : -1);
+    if (q < 0) return;
+    int32_t ev[16] = { 0, 0, SIGEV_NONE };
+    show("mq_notify SIGEV_NONE", syscall(SYS_mq_notify, q, ev));
+    show("mq_notify again (busy)", syscall(SYS_mq_notify, q, ev));
+    show("mq_notify remove", syscall(SYS_mq_notify, q, NULL));
+    show("mq_notify bad sigevent", syscall(SYS_mq_notify, q, (void *)16));
+    show("mq_notify bad mqd", syscall(SYS_mq_notify, -1, ev));
+    close(q);
+    syscall(SYS_mq_unlink, qname);
+}
+
+static void test_missing_in_qemu(void)
+{
+    static uint32_t word = 5;
+    struct { uint64_t val, uaddr; uint32_t flags, reserved; } w = { 6, (uint32_t)(uintptr_t)&word, 2 /* FUTEX2_SIZE_U32 */, 0 };
+    show("futex_waitv value differs", syscall(SYS_futex_waitv, &w, 1, 0, NULL, CLOCK_MONOTONIC));
+    show("futex_waitv nr 0", syscall(SYS_futex_waitv, &w, 0, 0, NULL, CLOCK_MONOTONIC));
+
+    int mode = -1;
+    show("get_mempolicy", syscall(SYS_get_mempolicy, &mode, NULL, 0, NULL, 0));
+    printf("mempolicy mode %d\n", mode);
+    show("set_mempolicy default", syscall(SYS_set_mempolicy, 0, NULL, 0));
+    show("set_mempolicy bad mode", syscall(SYS_set_mempolicy, 99, NULL, 0));
+
+}
+
 int main(void)
 {
-    snprintf(dir, sizeof(dir), "/tmp/lu-sys-memory.%d", (int)getpid());
+    snprintf(dir, sizeof(dir), "/tmp/lu-sys-hostkernel.%d", (int)getpid());
     mkdir(dir, 0755);
     setvbuf(stdout, NULL, _IOLBF, 0);
     test_guest_memory();
+    test_mq_notify();
+    test_missing_in_qemu();
     unlink(path("big"));
     unlink(path("code"));
     rmdir(dir);
