@@ -980,9 +980,9 @@ static abi_long sys_pipe2(CPUX86State *env, const abi_long *a) { return do_pipe(
 
 static abi_long sys_getdents64(CPUX86State *env, const abi_long *a)
 {
-    uint8_t *p = lock_user(U(a[1]), U(a[2]), true);
-    if (!p) return -EFAULT;
-    long r = syscall(SYS_getdents64, a[0], p, U(a[2]));   /* same layout as i386 */
+    uint64_t n = guest_len(U(a[1]), U(a[2]));
+    uint8_t *p = g2h_user_w(U(a[1]), n);
+    long r = syscall(SYS_getdents64, a[0], p, n);   /* same layout as i386, written in place */
     if (r <= 0) return get_errno(r);
     DirCookies *t = NULL;
     for (long off = 0; off + 19 <= r; ) {
@@ -1004,10 +1004,8 @@ static abi_long sys_getdents64(CPUX86State *env, const abi_long *a)
 static abi_long sys_poll(CPUX86State *env, const abi_long *a)
 {
     abi_ulong n = U(a[1]);
-    if (n > 65536) return -EINVAL;
-    void *p = lock_user(U(a[0]), n * sizeof(struct pollfd), true);   /* same 8-byte layout */
-    if (!p && n) return -EFAULT;
-    return get_errno(poll(p, n, a[2]));
+    /* struct pollfd is the same 8 bytes everywhere: the host kernel reads and writes it. */
+    return get_errno(poll(g2h_user_w(U(a[0]), n * sizeof(struct pollfd)), n, a[2]));
 }
 
 /* fcntl: plain integer commands pass through; record locks convert struct flock. */
@@ -1246,8 +1244,7 @@ static abi_long sys_lstat(CPUX86State *env, const abi_long *a)
 /* struct statx has fixed-width fields only: the layout is the same everywhere. */
 static abi_long sys_statx(CPUX86State *env, const abi_long *a)
 {
-    void *out = lock_user(U(a[4]), 256, true);
-    if (!out) return -EFAULT;
+    void *out = g2h_user_w(U(a[4]), 256);
     if (!a[1]) return get_errno(syscall(SYS_statx, a[0], NULL, a[2], U(a[3]), out));
     GUEST_PATH(p, buf, env, U(a[1]));
     return get_errno(syscall(SYS_statx, a[0], p, a[2], U(a[3]), out));
@@ -1373,15 +1370,13 @@ static abi_long do_readlinkat(CPUX86State *env, int dirfd, abi_ulong path, abi_u
     struct image_info *info = task_image(env);
     if (size <= 0) return -EINVAL;
     GUEST_PATH(p, pbuf, env, path);
-    void *out = lock_user(buf, (abi_ulong)size, true);
-    if (!out) return -EFAULT;
     if (is_proc_self_exe(p_g) && info && info->exec_path) {
         size_t n = strlen(info->exec_path);
         if (n > (size_t)size) n = (size_t)size;
-        memcpy(out, info->exec_path, n);
-        return (abi_long)n;
+        return copy_to_guest(buf, info->exec_path, n) ? (abi_long)n : -EFAULT;
     }
-    return get_errno(readlinkat(dirfd, p, out, (size_t)size));
+    uint64_t n = guest_len(buf, (abi_ulong)size);
+    return get_errno(readlinkat(dirfd, p, g2h_user_w(buf, n), n));
 }
 
 static abi_long sys_readlink(CPUX86State *env, const abi_long *a) { return do_readlinkat(env, AT_FDCWD, U(a[0]), U(a[1]), a[2]); }
@@ -1416,7 +1411,7 @@ static abi_long sockaddr_out(abi_ulong addr, abi_ulong lenp, void **host, sockle
     if (!addr) return 0;
     if (!copy_from_guest(&glen, lenp, 4)) return -EFAULT;
     if ((int32_t)glen < 0) return -EINVAL;
-    if (!(*host = lock_user(addr, glen, true)) && glen) return -EFAULT;
+    *host = g2h_user_w(addr, glen);           /* the host kernel stores the address */
     *len = glen;
     return 0;
 }
@@ -1433,8 +1428,7 @@ static abi_long sys_socketpair(CPUX86State *env, const abi_long *a)
 
 static abi_long do_addr_call(const abi_long *a, bool is_connect)
 {
-    void *sa = a[2] ? lock_user(U(a[1]), U(a[2]), false) : NULL;
-    if (!sa && a[2]) return -EFAULT;
+    void *sa = g2h_user(U(a[1]), U(a[2]));
     return get_errno(is_connect ? connect(a[0], sa, (socklen_t)a[2]) : bind(a[0], sa, (socklen_t)a[2]));
 }
 static abi_long sys_bind(CPUX86State *env, const abi_long *a) { return do_addr_call(a, false); }
@@ -1470,20 +1464,19 @@ static abi_long sys_getpeername(CPUX86State *env, const abi_long *a) { return do
 /* sendto(fd, buf, len, flags, addr, addrlen) / recvfrom(fd, buf, len, flags, addr, addrlenp) */
 static abi_long sys_sendto(CPUX86State *env, const abi_long *a)
 {
-    void *b = lock_user(U(a[1]), U(a[2]), false);
-    void *sa = a[4] ? lock_user(U(a[4]), U(a[5]), false) : NULL;
-    if ((!b && a[2]) || (!sa && a[4] && a[5])) return -EFAULT;
-    return get_errno(sendto(a[0], b, U(a[2]), a[3], sa, sa ? (socklen_t)a[5] : 0));
+    uint64_t n = guest_len(U(a[1]), U(a[2]));
+    void *sa = g2h_user(U(a[4]), U(a[5]));
+    return get_errno(sendto(a[0], g2h_user(U(a[1]), n), n, a[3], sa, sa ? (socklen_t)a[5] : 0));
 }
 
 static abi_long sys_recvfrom(CPUX86State *env, const abi_long *a)
 {
-    void *b = lock_user(U(a[1]), U(a[2]), true), *sa;
+    uint64_t n = guest_len(U(a[1]), U(a[2]));
+    void *b = g2h_user_w(U(a[1]), n), *sa;
     socklen_t len;
-    if (!b && a[2]) return -EFAULT;
     abi_long r = sockaddr_out(U(a[4]), U(a[5]), &sa, &len);
     if (r) return r;
-    r = get_errno(recvfrom(a[0], b, U(a[2]), a[3], sa, sa ? &len : NULL));
+    r = get_errno(recvfrom(a[0], b, n, a[3], sa, sa ? &len : NULL));
     if (r >= 0 && sa && !copy_to_guest(U(a[5]), &len, 4)) return -EFAULT;
     return r;
 }
@@ -1503,9 +1496,7 @@ static abi_long sys_setsockopt(CPUX86State *env, const abi_long *a)
         struct timeval tv = { g[0], g[1] };
         return get_errno(setsockopt(a[0], a[1], a[2], &tv, sizeof(tv)));
     }
-    void *v = a[4] ? lock_user(U(a[3]), U(a[4]), false) : NULL;
-    if (!v && a[4]) return -EFAULT;
-    return get_errno(setsockopt(a[0], a[1], a[2], v, (socklen_t)a[4]));
+    return get_errno(setsockopt(a[0], a[1], a[2], g2h_user(U(a[3]), U(a[4])), (socklen_t)a[4]));
 }
 
 static abi_long sys_getsockopt(CPUX86State *env, const abi_long *a)
@@ -1522,9 +1513,8 @@ static abi_long sys_getsockopt(CPUX86State *env, const abi_long *a)
         if (!copy_to_guest(U(a[3]), g, glen) || !copy_to_guest(U(a[4]), &glen, 4)) return -EFAULT;
         return 0;
     }
-    void *v = glen ? lock_user(U(a[3]), glen, true) : NULL;
+    void *v = g2h_user_w(U(a[3]), glen);
     socklen_t len = glen;
-    if (!v && glen) return -EFAULT;
     if (getsockopt(a[0], a[1], a[2], v, &len) < 0) return -errno;
     glen = len;
     return copy_to_guest(U(a[4]), &glen, 4) ? 0 : -EFAULT;
@@ -2104,32 +2094,41 @@ static abi_long sys_getcpu(CPUX86State *env, const abi_long *a)
     return 0;
 }
 
-/* futex on guest words: the host futex works on the same memory at g2h(uaddr). */
+/* futex on guest words: the host futex works on the same memory at g2h(uaddr), and faults,
+ * wakes on words never touched and PI owner TIDs (host TID = guest TID) are the host's.
+ * A misaligned word is EINVAL, as the kernel's get_futex_key. */
+static bool futex_has_timeout(int cmd)
+{
+    return cmd == FUTEX_WAIT || cmd == FUTEX_WAIT_BITSET || cmd == FUTEX_LOCK_PI ||
+           cmd == FUTEX_LOCK_PI2 || cmd == FUTEX_WAIT_REQUEUE_PI;
+}
+
 static abi_long do_futex(const abi_long *a, bool time64)
 {
     abi_ulong uaddr = U(a[0]), uaddr2 = U(a[4]);
     int op = a[1], cmd = op & FUTEX_CMD_MASK;
-    struct timespec ts, *tsp = NULL;
+    struct timespec ts;
+    long val2 = (long)U(a[3]);         /* an integer for the commands without a timeout */
 
-    if ((uaddr & 3) || !guest_access_ok(uaddr, 4, false)) return -EFAULT;
     switch (cmd) {
-    case FUTEX_WAIT: case FUTEX_WAIT_BITSET:
-        if (a[3]) {
-            if (!timespec_from_guest(&ts, U(a[3]), time64)) return -EFAULT;
-            tsp = &ts;
-        }
-        return get_errno(syscall(SYS_futex, g2h(uaddr), op, U(a[2]), tsp, NULL, U(a[5])));
-    case FUTEX_WAKE: case FUTEX_WAKE_BITSET:
-        return get_errno(syscall(SYS_futex, g2h(uaddr), op, U(a[2]), NULL, NULL, U(a[5])));
-    case FUTEX_REQUEUE: case FUTEX_CMP_REQUEUE: case FUTEX_WAKE_OP:
-        if ((uaddr2 & 3) || !guest_access_ok(uaddr2, 4, true)) return -EFAULT;
-        /* The timeout argument is the integer val2 for these. */
-        return get_errno(syscall(SYS_futex, g2h(uaddr), op, U(a[2]), (unsigned long)U(a[3]),
-                                 g2h(uaddr2), U(a[5])));
+    case FUTEX_WAIT: case FUTEX_WAIT_BITSET: case FUTEX_WAKE: case FUTEX_WAKE_BITSET:
+    case FUTEX_REQUEUE: case FUTEX_CMP_REQUEUE: case FUTEX_WAKE_OP: case FUTEX_LOCK_PI:
+    case FUTEX_LOCK_PI2: case FUTEX_UNLOCK_PI: case FUTEX_TRYLOCK_PI: case FUTEX_WAIT_REQUEUE_PI:
+    case FUTEX_CMP_REQUEUE_PI:
+        break;
     default:
         qemu_log_mask(CPU_LOG_UNIMP, "Unsupported futex op: %d\n", op);
         return -ENOSYS;
     }
+    if (uaddr & 3) return -EINVAL;
+    if (futex_has_timeout(cmd) && a[3]) {
+        if (!timespec_from_guest(&ts, U(a[3]), time64)) return -EFAULT;
+        val2 = (long)(uintptr_t)&ts;
+    } else if (futex_has_timeout(cmd)) {
+        val2 = 0;
+    }
+    return get_errno(syscall(SYS_futex, g2h_user(uaddr, 4), op, U(a[2]), val2,
+                             g2h_user(uaddr2, 4), U(a[5])));
 }
 
 static abi_long sys_futex(CPUX86State *env, const abi_long *a) { return do_futex(a, false); }
@@ -2353,9 +2352,7 @@ static abi_long do_ppoll(const abi_long *a, bool time64)
     struct timespec ts;
     uint64_t mask;
     abi_ulong n = U(a[1]);
-    if (n > 65536) return -EINVAL;
-    void *p = lock_user(U(a[0]), n * 8, true);
-    if (!p && n) return -EFAULT;
+    void *p = g2h_user_w(U(a[0]), (uint64_t)n * 8);   /* the host checks nfds and the array */
     if (a[2] && !timespec_from_guest(&ts, U(a[2]), time64)) return -EFAULT;
     if (a[3]) {
         abi_long e = guest_sigmask(U(a[3]), U(a[4]), &mask);

@@ -494,6 +494,16 @@ static void test_more(const char *self)
     char evs[12 * 2];
     show("epoll_pwait2 timeout", syscall(SYS_epoll_pwait2, ep, evs, 2, &t64, NULL, 8));
     show("epoll_pwait2 maxevents 0", syscall(SYS_epoll_pwait2, ep, evs, 0, &t64, NULL, 8));
+    static uint32_t fw[2];
+    show("futex misaligned", syscall(SYS_futex, (char *)fw + 1, 1 /* FUTEX_WAKE */, 1, NULL, NULL, 0));
+    show("futex WAKE nobody", syscall(SYS_futex, fw, 1, 1, NULL, NULL, 0));
+    show("futex WAIT value differs", syscall(SYS_futex, fw, 0, 1, NULL, NULL, 0));
+    int32_t fts[2] = { 0, 1000 };
+    show("futex WAIT timeout", syscall(SYS_futex, fw, 0, 0, fts, NULL, 0));
+    show("futex bad op", syscall(SYS_futex, fw, 99, 0, NULL, NULL, 0));
+    show("futex TRYLOCK_PI free word", syscall(SYS_futex, fw, 8 /* FUTEX_TRYLOCK_PI */, 0, NULL, NULL, 0));
+    show("futex word is our tid", fw[0] == (uint32_t)gettid());
+    show("futex UNLOCK_PI", syscall(SYS_futex, fw, 7 /* FUTEX_UNLOCK_PI */, 0, NULL, NULL, 0));
     close(ep);
 
     pid_t c = fork();

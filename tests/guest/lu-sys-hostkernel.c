@@ -82,6 +82,12 @@ static void test_guest_memory(void)
     lseek(fd, 0, SEEK_SET);
     show("readv second segment unmapped", syscall(SYS_readv, fd, iov, 2));
     show("getrandom into unmapped", syscall(SYS_getrandom, m + pg, 16, 0));
+    show("FUTEX_WAKE on an unmapped word", syscall(SYS_futex, m + pg, 1 /* FUTEX_WAKE */, 1, NULL, NULL, 0));
+    show("FUTEX_WAIT on an unmapped word", syscall(SYS_futex, m + pg, 0 /* FUTEX_WAIT */, 0, NULL, NULL, 0));
+    show("poll array half unmapped", syscall(SYS_poll, m + pg - 8, 2, 0));
+    show("readlink into unmapped", syscall(SYS_readlink, "/proc/self/cwd", m + pg, 64));
+    show("statx bad path, bad buffer", syscall(SYS_statx, AT_FDCWD, "/nonexistent", 0, 0xfff, m + pg));
+    show("statx good path, bad buffer", syscall(SYS_statx, AT_FDCWD, "/", 0, 0xfff, m + pg));
 
     /* The kernel writes into a page whose code was just run (translated code is protected). */
     unsigned char *code = mmap(NULL, pg, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
