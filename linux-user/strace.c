@@ -1,7 +1,7 @@
 /*
  * strace.c - -strace / -d strace output in the style of qemu-user: one line per system call,
  * "PID name(args) = result", with the argument formats of the SYSCALL_LIST table
- * (syscall_defs.h). The call is printed before it runs and the result after, so output the
+ * (syscall-table.h). The call is printed before it runs and the result after, so output the
  * call itself produces (a write to stderr) lands between the two halves as with qemu-user.
  * Flag and constant arguments are decoded by name (i386 values, from the tables below).
  */
@@ -175,7 +175,7 @@ static void print_signal(int32_t v)
  * Arguments and results
  * ------------------------------------------------------------------------------------------- */
 
-/* One argument by its format character (see SYSCALL_LIST in syscall_defs.h). */
+/* One argument by its format character (see SYSCALL_LIST in syscall-table.h). */
 static void print_arg(char fmt, abi_long v)
 {
     switch (fmt) {

@@ -1,13 +1,15 @@
 /*
  * syscall.c - the i386 Linux system calls of the guest, carried out with host system calls.
  *
- * do_syscall dispatches through a table indexed by the i386 number (SYSCALL_IMPL_LIST below);
- * each entry is a small sys_<name>() that checks the guest pointers (guest_access_ok: the page
- * must be mapped with the access the call needs, else -EFAULT), converts 32-bit structures to
- * the host's and back, and returns a result or -errno (i386 and the host share errno values,
- * signal numbers, open/mmap flags). Numbers without an entry return -ENOSYS and are logged
- * under -d unimp. Guest memory is little-endian like every supported host; structures are
- * copied with memcpy since guest pointers need not be aligned.
+ * do_syscall dispatches through the table of syscall-table.h: an IMPL entry calls the small
+ * sys_<name>() here, every other number is -ENOSYS (the table says why) and is logged under
+ * -d unimp. Guest buffers whose layout is the host's are handed to the host kernel directly
+ * (g2h_user: the guest's 4 GiB is one host reservation, unmapped pages PROT_NONE), so partial
+ * counts, EFAULT and the order of errors are the kernel's; structures that differ (32-bit
+ * longs, pointers, time fields) are converted, after the host call for results, so a bad
+ * descriptor still beats a bad buffer. i386 and the hosts share errno values, signal numbers
+ * 1-31 and open/mmap flags. Guest memory is little-endian like every supported host;
+ * structures are copied with memcpy since guest pointers need not be aligned.
  *
  * Also here: the guest GDT TLS entries (set_thread_area) and linux_user_lookup_segment, which
  * the front end uses to load %gs.
@@ -46,7 +48,6 @@
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
-#include <sys/timerfd.h>
 #include <sys/times.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
@@ -3077,7 +3078,7 @@ static abi_long sys_oldolduname(CPUX86State *env, const abi_long *a)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * Time setting, timerfd
+ * Time setting (timerfd is timer.c's, helper sig)
  * ------------------------------------------------------------------------------------------- */
 
 static abi_long do_clock_settime(const abi_long *a, bool time64)
@@ -3110,42 +3111,6 @@ static abi_long sys_settimeofday(CPUX86State *env, const abi_long *a)
     if (a[1] && !copy_from_guest(&tz, U(a[1]), sizeof(tz))) return -EFAULT;   /* two ints */
     return get_errno(syscall(SYS_settimeofday, a[0] ? &htv : NULL, a[1] ? &tz : NULL));
 }
-
-/* struct itimerspec: two timespecs, 32- or 64-bit on the guest side. */
-static bool itimerspec_from_guest(struct itimerspec *it, abi_ulong addr, bool time64)
-{
-    size_t half = time64 ? sizeof(struct target_timespec64) : sizeof(struct target_timespec);
-    return timespec_from_guest(&it->it_interval, addr, time64) &&
-           timespec_from_guest(&it->it_value, addr + (abi_ulong)half, time64);
-}
-
-static abi_long itimerspec_to_guest(abi_ulong addr, const struct itimerspec *it, bool time64)
-{
-    size_t half = time64 ? sizeof(struct target_timespec64) : sizeof(struct target_timespec);
-    abi_long r = timespec_to_guest_any(addr, &it->it_interval, time64);
-    return r ? r : timespec_to_guest_any(addr + (abi_ulong)half, &it->it_value, time64);
-}
-
-static abi_long sys_timerfd_create(CPUX86State *env, const abi_long *a) { return get_errno(timerfd_create(a[0], a[1])); }
-
-static abi_long do_timerfd_settime(const abi_long *a, bool time64)
-{
-    struct itimerspec nv, ov;
-    if (!itimerspec_from_guest(&nv, U(a[2]), time64)) return -EFAULT;
-    if (timerfd_settime(a[0], a[1], &nv, &ov) != 0) return -errno;
-    return a[3] ? itimerspec_to_guest(U(a[3]), &ov, time64) : 0;
-}
-
-static abi_long do_timerfd_gettime(const abi_long *a, bool time64)
-{
-    struct itimerspec cur;
-    if (timerfd_gettime(a[0], &cur) != 0) return -errno;
-    return itimerspec_to_guest(U(a[1]), &cur, time64);
-}
-static abi_long sys_timerfd_settime(CPUX86State *env, const abi_long *a) { return do_timerfd_settime(a, false); }
-static abi_long sys_timerfd_settime64(CPUX86State *env, const abi_long *a) { return do_timerfd_settime(a, true); }
-static abi_long sys_timerfd_gettime(CPUX86State *env, const abi_long *a) { return do_timerfd_gettime(a, false); }
-static abi_long sys_timerfd_gettime64(CPUX86State *env, const abi_long *a) { return do_timerfd_gettime(a, true); }
 
 static abi_long sys_utimensat_time64(CPUX86State *env, const abi_long *a)
 {
