@@ -1185,6 +1185,27 @@ static abi_long stat_to_guest_old(abi_ulong addr, const struct stat *st)
     return copy_to_guest(addr, &t, sizeof(t)) ? 0 : -EFAULT;
 }
 
+/* struct __old_kernel_stat: 16-bit dev/ino/mode/nlink/uid/gid/rdev, 32-bit size and times;
+ * an inode or link count that does not fit is EOVERFLOW (cp_old_stat). */
+static abi_long stat_to_guest_oldest(abi_ulong addr, const struct stat *st)
+{
+    struct { uint16_t dev, ino, mode, nlink, uid, gid, rdev, pad; uint32_t size, atime, mtime, ctime; } t;
+    if (st->st_ino > 0xffff || st->st_nlink > 0xffff) return -EOVERFLOW;
+    t.dev = (uint16_t)((major(st->st_dev) << 8) | minor(st->st_dev));
+    t.ino = (uint16_t)st->st_ino;
+    t.mode = (uint16_t)st->st_mode;
+    t.nlink = (uint16_t)st->st_nlink;
+    t.uid = (uint16_t)low16(st->st_uid);
+    t.gid = (uint16_t)low16(st->st_gid);
+    t.rdev = (uint16_t)((major(st->st_rdev) << 8) | minor(st->st_rdev));
+    t.pad = 0;
+    t.size = (uint32_t)st->st_size;
+    t.atime = (uint32_t)st->st_atim.tv_sec;
+    t.mtime = (uint32_t)st->st_mtim.tv_sec;
+    t.ctime = (uint32_t)st->st_ctim.tv_sec;
+    return copy_to_guest(addr, &t, sizeof(t)) ? 0 : -EFAULT;
+}
+
 /* fstatat with a guest path (NULL allowed with AT_EMPTY_PATH) into a host struct stat. */
 static abi_long do_fstatat(CPUX86State *env, int dirfd, abi_ulong path, int flags, struct stat *st)
 {
@@ -1193,54 +1214,34 @@ static abi_long do_fstatat(CPUX86State *env, int dirfd, abi_ulong path, int flag
     return get_errno(fstatat(dirfd, p, st, flags));
 }
 
-static abi_long sys_fstat64(CPUX86State *env, const abi_long *a)
+/* The stat family: the host call first (its errors come first), then one of the three i386
+ * layouts. */
+typedef abi_long StatToGuest(abi_ulong addr, const struct stat *st);
+
+static abi_long do_stat_path(CPUX86State *env, int dirfd, abi_ulong path, int flags, abi_ulong out,
+                             StatToGuest *to_guest)
 {
     struct stat st;
-    if (fstat(a[0], &st) != 0) return -errno;
-    return stat_to_guest64(U(a[1]), &st);
+    abi_long r = do_fstatat(env, dirfd, path, flags, &st);
+    return r ? r : to_guest(out, &st);
 }
 
-static abi_long sys_stat64(CPUX86State *env, const abi_long *a)
+static abi_long do_stat_fd(int fd, abi_ulong out, StatToGuest *to_guest)
 {
     struct stat st;
-    abi_long r = do_fstatat(env, AT_FDCWD, U(a[0]), 0, &st);
-    return r ? r : stat_to_guest64(U(a[1]), &st);
+    return fstat(fd, &st) != 0 ? -errno : to_guest(out, &st);
 }
 
-static abi_long sys_lstat64(CPUX86State *env, const abi_long *a)
-{
-    struct stat st;
-    abi_long r = do_fstatat(env, AT_FDCWD, U(a[0]), AT_SYMLINK_NOFOLLOW, &st);
-    return r ? r : stat_to_guest64(U(a[1]), &st);
-}
-
-static abi_long sys_fstatat64(CPUX86State *env, const abi_long *a)
-{
-    struct stat st;
-    abi_long r = do_fstatat(env, a[0], U(a[1]), a[3], &st);
-    return r ? r : stat_to_guest64(U(a[2]), &st);
-}
-
-static abi_long sys_fstat(CPUX86State *env, const abi_long *a)
-{
-    struct stat st;
-    if (fstat(a[0], &st) != 0) return -errno;
-    return stat_to_guest_old(U(a[1]), &st);
-}
-
-static abi_long sys_stat(CPUX86State *env, const abi_long *a)
-{
-    struct stat st;
-    abi_long r = do_fstatat(env, AT_FDCWD, U(a[0]), 0, &st);
-    return r ? r : stat_to_guest_old(U(a[1]), &st);
-}
-
-static abi_long sys_lstat(CPUX86State *env, const abi_long *a)
-{
-    struct stat st;
-    abi_long r = do_fstatat(env, AT_FDCWD, U(a[0]), AT_SYMLINK_NOFOLLOW, &st);
-    return r ? r : stat_to_guest_old(U(a[1]), &st);
-}
+static abi_long sys_fstat64(CPUX86State *env, const abi_long *a) { return do_stat_fd(a[0], U(a[1]), stat_to_guest64); }
+static abi_long sys_stat64(CPUX86State *env, const abi_long *a) { return do_stat_path(env, AT_FDCWD, U(a[0]), 0, U(a[1]), stat_to_guest64); }
+static abi_long sys_lstat64(CPUX86State *env, const abi_long *a) { return do_stat_path(env, AT_FDCWD, U(a[0]), AT_SYMLINK_NOFOLLOW, U(a[1]), stat_to_guest64); }
+static abi_long sys_fstatat64(CPUX86State *env, const abi_long *a) { return do_stat_path(env, a[0], U(a[1]), a[3], U(a[2]), stat_to_guest64); }
+static abi_long sys_fstat(CPUX86State *env, const abi_long *a) { return do_stat_fd(a[0], U(a[1]), stat_to_guest_old); }
+static abi_long sys_stat(CPUX86State *env, const abi_long *a) { return do_stat_path(env, AT_FDCWD, U(a[0]), 0, U(a[1]), stat_to_guest_old); }
+static abi_long sys_lstat(CPUX86State *env, const abi_long *a) { return do_stat_path(env, AT_FDCWD, U(a[0]), AT_SYMLINK_NOFOLLOW, U(a[1]), stat_to_guest_old); }
+static abi_long sys_oldfstat(CPUX86State *env, const abi_long *a) { return do_stat_fd(a[0], U(a[1]), stat_to_guest_oldest); }
+static abi_long sys_oldstat(CPUX86State *env, const abi_long *a) { return do_stat_path(env, AT_FDCWD, U(a[0]), 0, U(a[1]), stat_to_guest_oldest); }
+static abi_long sys_oldlstat(CPUX86State *env, const abi_long *a) { return do_stat_path(env, AT_FDCWD, U(a[0]), AT_SYMLINK_NOFOLLOW, U(a[1]), stat_to_guest_oldest); }
 
 /* struct statx has fixed-width fields only: the layout is the same everywhere. */
 static abi_long sys_statx(CPUX86State *env, const abi_long *a)
@@ -3524,49 +3525,9 @@ static abi_long sys_ipc(CPUX86State *env, const abi_long *a)
 }
 
 /* ---------------------------------------------------------------------------------------------
- * Old stat and readdir, POSIX message queues, multi-message sockets, execveat, epoll_pwait2,
+ * Old readdir, POSIX message queues, multi-message sockets, execveat, epoll_pwait2,
  * futex_waitv, memory policies
  * ------------------------------------------------------------------------------------------- */
-
-/* struct __old_kernel_stat: 16-bit dev/ino/mode/nlink/uid/gid/rdev, 32-bit size and times;
- * an inode or link count that does not fit is EOVERFLOW (cp_old_stat). */
-static abi_long stat_to_guest_oldest(abi_ulong addr, const struct stat *st)
-{
-    struct { uint16_t dev, ino, mode, nlink, uid, gid, rdev, pad; uint32_t size, atime, mtime, ctime; } t;
-    if (st->st_ino > 0xffff || st->st_nlink > 0xffff) return -EOVERFLOW;
-    t.dev = (uint16_t)((major(st->st_dev) << 8) | minor(st->st_dev));
-    t.ino = (uint16_t)st->st_ino;
-    t.mode = (uint16_t)st->st_mode;
-    t.nlink = (uint16_t)st->st_nlink;
-    t.uid = (uint16_t)low16(st->st_uid);
-    t.gid = (uint16_t)low16(st->st_gid);
-    t.rdev = (uint16_t)((major(st->st_rdev) << 8) | minor(st->st_rdev));
-    t.pad = 0;
-    t.size = (uint32_t)st->st_size;
-    t.atime = (uint32_t)st->st_atim.tv_sec;
-    t.mtime = (uint32_t)st->st_mtim.tv_sec;
-    t.ctime = (uint32_t)st->st_ctim.tv_sec;
-    return copy_to_guest(addr, &t, sizeof(t)) ? 0 : -EFAULT;
-}
-
-static abi_long sys_oldstat(CPUX86State *env, const abi_long *a)
-{
-    struct stat st;
-    abi_long r = do_fstatat(env, AT_FDCWD, U(a[0]), 0, &st);
-    return r ? r : stat_to_guest_oldest(U(a[1]), &st);
-}
-static abi_long sys_oldlstat(CPUX86State *env, const abi_long *a)
-{
-    struct stat st;
-    abi_long r = do_fstatat(env, AT_FDCWD, U(a[0]), AT_SYMLINK_NOFOLLOW, &st);
-    return r ? r : stat_to_guest_oldest(U(a[1]), &st);
-}
-static abi_long sys_oldfstat(CPUX86State *env, const abi_long *a)
-{
-    struct stat st;
-    if (fstat(a[0], &st) != 0) return -errno;
-    return stat_to_guest_oldest(U(a[1]), &st);
-}
 
 /* readdir(fd, old_linux_dirent *, count): one entry {u32 ino, u32 offset, u16 namlen, name};
  * 1 for an entry, 0 at the end. The host reads a few; the position is set after the first. */

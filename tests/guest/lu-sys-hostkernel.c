@@ -27,29 +27,7 @@
 #include <sys/syscall.h>
 #include <sys/uio.h>
 
-static char dir[64];
-
-static void show(const char *what, long r)
-{
-    if (r == -1) printf("%-40s -1 %s\n", what, strerrorname_np(errno));
-    else printf("%-40s %ld\n", what, r);
-}
-
-static const char *path(const char *name)
-{
-    static char buf[4][128];
-    static int n;
-    char *p = buf[n++ & 3];
-    snprintf(p, 128, "%s/%s", dir, name);
-    return p;
-}
-
-static int make_file(const char *name, const char *data)
-{
-    int fd = open(path(name), O_RDWR | O_CREAT | O_TRUNC, 0644);
-    if (data) write(fd, data, strlen(data));
-    return fd;
-}
+#include "lu-sys.h"
 
 /* Buffers the kernel fills partly, never touches, or rejects by the i386 limit. */
 static void test_guest_memory(void)
