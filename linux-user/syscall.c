@@ -3421,9 +3421,9 @@ static abi_long do_shmat(int id, abi_ulong addr, int flags, abi_ulong *raddr)
     if (shmctl(id, IPC_STAT, &ds) != 0) return errno == EACCES ? -EACCES : -errno;
     uint64_t size = ((uint64_t)ds.shm_segsz + align - 1) & ~(align - 1);
     int slot;
+    tb_lock();                            /* the guest page table and shm_attached */
     for (slot = 0; slot < SHM_ATTACH_MAX && shm_attached[slot].size; slot++) {}
-    if (slot == SHM_ATTACH_MAX) return -ENOMEM;
-    tb_lock();
+    if (slot == SHM_ATTACH_MAX) { tb_unlock(); return -ENOMEM; }
     if (!addr) {
         abi_ulong a = mmap_find_vma(0, (abi_ulong)(size + align));
         addr = a == (abi_ulong)-1 ? 0 : (abi_ulong)((a + align - 1) & ~(align - 1));
@@ -3440,25 +3440,27 @@ static abi_long do_shmat(int id, abi_ulong addr, int flags, abi_ulong *raddr)
     }
     int prot = PROT_READ | ((flags & SHM_RDONLY) ? 0 : PROT_WRITE) | ((flags & SHM_EXEC) ? PROT_EXEC : 0);
     target_shm_attached(addr, (abi_ulong)size, prot);
-    tb_unlock();
     shm_attached[slot].addr = addr;
     shm_attached[slot].size = (abi_ulong)size;
+    tb_unlock();
     *raddr = addr;
     return 0;
 }
 
 static abi_long do_shmdt(abi_ulong addr)
 {
+    abi_long r = -EINVAL;
+    tb_lock();
     for (int i = 0; i < SHM_ATTACH_MAX; i++) {
         if (shm_attached[i].size && shm_attached[i].addr == addr) {
-            tb_lock();
             target_munmap(addr, shm_attached[i].size);   /* unmaps the segment, keeps the reservation */
-            tb_unlock();
             shm_attached[i].size = 0;
-            return 0;
+            r = 0;
+            break;
         }
     }
-    return -EINVAL;
+    tb_unlock();
+    return r;
 }
 
 /* The direct *ctl calls always use the IPC_64 layouts and take cmd as it is (with the IPC_64
