@@ -143,7 +143,7 @@ SYSCALL(120, clone,                   "xpppp",  'd', IMPL, "") \
 SYSCALL(121, setdomainname,           "?",      'd', IMPL, "") \
 SYSCALL(122, uname,                   "p",      'd', IMPL, "") \
 SYSCALL(123, modify_ldt,              "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
-SYSCALL(124, adjtimex,                "?",      'd', NOSYS, "struct timex (longs) not converted") \
+SYSCALL(124, adjtimex,                "?",      'd', IMPL, "") \
 SYSCALL(125, mprotect,                "puP",    'd', IMPL, "") \
 SYSCALL(126, sigprocmask,             "Hpp",    'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \
 SYSCALL(127, create_module,           "?",      'd', NOSYS, "not implemented by Linux either (the kernel returns ENOSYS)") \
@@ -358,7 +358,7 @@ SYSCALL(339, fanotify_mark,           "?",      'd', IMPL, "") \
 SYSCALL(340, prlimit64,               "ddpp",   'd', IMPL, "") \
 SYSCALL(341, name_to_handle_at,       "?",      'd', IMPL, "") \
 SYSCALL(342, open_by_handle_at,       "?",      'd', IMPL, "") \
-SYSCALL(343, clock_adjtime,           "?",      'd', NOSYS, "struct timex (longs) not converted") \
+SYSCALL(343, clock_adjtime,           "?",      'd', IMPL, "") \
 SYSCALL(344, syncfs,                  "d",      'd', IMPL, "") \
 SYSCALL(345, sendmmsg,                "dpux",   'd', IMPL, "") \
 SYSCALL(346, setns,                   "dx",     'd', IMPL, "") \
@@ -414,7 +414,7 @@ SYSCALL(401, msgrcv,                  "dpudx",  'd', IMPL, "") \
 SYSCALL(402, msgctl,                  "ddp",    'd', IMPL, "") \
 SYSCALL(403, clock_gettime64,         "dp",     'd', IMPL, "") \
 SYSCALL(404, clock_settime64,         "?",      'd', IMPL, "") \
-SYSCALL(405, clock_adjtime64,         "?",      'd', NOSYS, "struct timex not converted") \
+SYSCALL(405, clock_adjtime64,         "?",      'd', IMPL, "") \
 SYSCALL(406, clock_getres_time64,     "dp",     'd', IMPL, "") \
 SYSCALL(407, clock_nanosleep_time64,  "ddpp",   'd', IMPL, "") \
 SYSCALL(408, timer_gettime64,         "?",      'd', LATER, "helper sig: signal.c / timer.c (not merged yet)") \

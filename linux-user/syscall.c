@@ -48,6 +48,7 @@
 #include <sys/syscall.h>
 #include <sys/sysinfo.h>
 #include <sys/time.h>
+#include <sys/timex.h>
 #include <sys/times.h>
 #include <sys/uio.h>
 #include <sys/utsname.h>
@@ -3124,6 +3125,40 @@ static abi_long sys_utimensat_time64(CPUX86State *env, const abi_long *a)
     if (!a[1]) return get_errno(syscall(SYS_utimensat, a[0], NULL, tsp, a[3]));
     GUEST_PATH_RAW(p, U(a[1]));
     return get_errno(syscall(SYS_utimensat, a[0], p, tsp, a[3]));
+}
+
+/* adjtimex / clock_adjtime with the i386 struct timex: 4-byte longs, a 32-bit timeval, and
+ * eleven spare ints (132 bytes); converted both ways, the result (the clock state) is the
+ * host's. clock_adjtime64 uses struct __kernel_timex, laid out the same on every ABI (64-bit
+ * fields, explicit padding), so the host kernel reads and writes the guest's. */
+#define TARGET_TIMEX_WORDS 33
+#define KERNEL_TIMEX_SIZE 208
+
+static abi_long do_adjtimex(clockid_t clk, abi_ulong addr, bool with_clock)
+{
+    int32_t g[TARGET_TIMEX_WORDS];
+    struct timex t;
+    if (!copy_from_guest(g, addr, sizeof(g))) return -EFAULT;
+    memset(&t, 0, sizeof(t));
+    t.modes = (unsigned)g[0]; t.offset = g[1]; t.freq = g[2]; t.maxerror = g[3]; t.esterror = g[4];
+    t.status = g[5]; t.constant = g[6]; t.precision = g[7]; t.tolerance = g[8];
+    t.time.tv_sec = g[9]; t.time.tv_usec = g[10]; t.tick = g[11]; t.ppsfreq = g[12];
+    t.jitter = g[13]; t.shift = g[14]; t.stabil = g[15]; t.jitcnt = g[16]; t.calcnt = g[17];
+    t.errcnt = g[18]; t.stbcnt = g[19]; t.tai = g[20];
+    long r = with_clock ? syscall(SYS_clock_adjtime, clk, &t) : syscall(SYS_adjtimex, &t);
+    if (r < 0) return -errno;
+    const long out[21] = { (long)t.modes, t.offset, t.freq, t.maxerror, t.esterror, t.status,
+                           t.constant, t.precision, t.tolerance, t.time.tv_sec, t.time.tv_usec,
+                           t.tick, t.ppsfreq, t.jitter, t.shift, t.stabil, t.jitcnt, t.calcnt,
+                           t.errcnt, t.stbcnt, t.tai };
+    for (int i = 0; i < 21; i++) g[i] = (int32_t)out[i];
+    return copy_to_guest(addr, g, sizeof(g)) ? (abi_long)r : -EFAULT;
+}
+static abi_long sys_adjtimex(CPUX86State *env, const abi_long *a) { return do_adjtimex(0, U(a[0]), false); }
+static abi_long sys_clock_adjtime(CPUX86State *env, const abi_long *a) { return do_adjtimex(a[0], U(a[1]), true); }
+static abi_long sys_clock_adjtime64(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(syscall(SYS_clock_adjtime, a[0], g2h_user_w(U(a[1]), KERNEL_TIMEX_SIZE)));
 }
 
 /* restart_syscall with no interrupted call to restart: the kernel's -EINTR. */

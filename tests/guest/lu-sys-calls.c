@@ -483,6 +483,22 @@ static void test_more(const char *self)
     show("futex UNLOCK_PI", syscall(SYS_futex, fw, 7 /* FUTEX_UNLOCK_PI */, 0, NULL, NULL, 0));
     close(ep);
 
+    int32_t tx[33];
+    memset(tx, 0, sizeof(tx));
+    r = syscall(SYS_adjtimex, tx);
+    show("adjtimex read ok", r >= 0 ? 0 : -1);
+    if (r >= 0) printf("adjtimex tick %d precision ok %d\n", tx[11], tx[7] >= 0);
+    show("adjtimex bad pointer", syscall(SYS_adjtimex, (void *)16));
+    memset(tx, 0, sizeof(tx));
+    show("clock_adjtime CLOCK_REALTIME ok", syscall(SYS_clock_adjtime, CLOCK_REALTIME, tx) >= 0 ? 0 : -1);
+    show("clock_adjtime bad clock", syscall(SYS_clock_adjtime, 99, tx));
+    char tx64[208];
+    memset(tx64, 0, sizeof(tx64));
+    show("clock_adjtime64 ok", syscall(SYS_clock_adjtime64, CLOCK_REALTIME, tx64) >= 0 ? 0 : -1);
+    int64_t tick64;
+    memcpy(&tick64, tx64 + 0x58, 8);   /* struct __kernel_timex: tick */
+    printf("clock_adjtime64 tick %lld\n", (long long)tick64);
+
     pid_t c = fork();
     if (c == 0) {
         char *args[] = { "lu-sys-calls", "child", NULL };
