@@ -262,11 +262,11 @@ SYSCALL(241, sched_setaffinity,       "dup",    'd', IMPL, "") \
 SYSCALL(242, sched_getaffinity,       "dup",    'd', IMPL, "") \
 SYSCALL(243, set_thread_area,         "p",      'd', IMPL, "") \
 SYSCALL(244, get_thread_area,         "p",      'd', IMPL, "") \
-SYSCALL(245, io_setup,                "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
-SYSCALL(246, io_destroy,              "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
-SYSCALL(247, io_getevents,            "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
-SYSCALL(248, io_submit,               "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
-SYSCALL(249, io_cancel,               "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
+SYSCALL(245, io_setup,                "?",      'd', NOSYS, "Linux AIO: the kernel maps the ring (the context id) outside the guest's 4 GiB; iocbs hold guest pointers (glibc's POSIX AIO uses threads)") \
+SYSCALL(246, io_destroy,              "?",      'd', NOSYS, "Linux AIO: the kernel maps the ring (the context id) outside the guest's 4 GiB; iocbs hold guest pointers (glibc's POSIX AIO uses threads)") \
+SYSCALL(247, io_getevents,            "?",      'd', NOSYS, "Linux AIO: the kernel maps the ring (the context id) outside the guest's 4 GiB; iocbs hold guest pointers (glibc's POSIX AIO uses threads)") \
+SYSCALL(248, io_submit,               "?",      'd', NOSYS, "Linux AIO: the kernel maps the ring (the context id) outside the guest's 4 GiB; iocbs hold guest pointers (glibc's POSIX AIO uses threads)") \
+SYSCALL(249, io_cancel,               "?",      'd', NOSYS, "Linux AIO: the kernel maps the ring (the context id) outside the guest's 4 GiB; iocbs hold guest pointers (glibc's POSIX AIO uses threads)") \
 SYSCALL(250, fadvise64,               "dxxud",  'd', IMPL, "") \
 SYSCALL(252, exit_group,              "d",      'd', IMPL, "") \
 SYSCALL(253, lookup_dcookie,          "?",      'd', NOSYS, "oprofile cookies: privileged kernel profiler interface") \
@@ -400,7 +400,7 @@ SYSCALL(381, pkey_alloc,              "?",      'd', NOSYS, "protection keys are
 SYSCALL(382, pkey_free,               "?",      'd', NOSYS, "protection keys are not tracked by the guest page table") \
 SYSCALL(383, statx,                   "DsAxp",  'd', IMPL, "") \
 SYSCALL(384, arch_prctl,              "dx",     'd', IMPL, "") \
-SYSCALL(385, io_pgetevents,           "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
+SYSCALL(385, io_pgetevents,           "?",      'd', NOSYS, "Linux AIO: the kernel maps the ring (the context id) outside the guest's 4 GiB; iocbs hold guest pointers (glibc's POSIX AIO uses threads)") \
 SYSCALL(386, rseq,                    "pudx",   'd', NOSYS, "glibc works without it; restartable sequences need the translator to abort guest critical sections") \
 SYSCALL(393, semget,                  "ddx",    'd', IMPL, "") \
 SYSCALL(394, semctl,                  "dddx",   'd', IMPL, "") \
@@ -424,7 +424,7 @@ SYSCALL(411, timerfd_settime64,       "?",      'd', LATER, "helper sig: signal.
 SYSCALL(412, utimensat_time64,        "?",      'd', IMPL, "") \
 SYSCALL(413, pselect6_time64,         "dppppp", 'd', IMPL, "") \
 SYSCALL(414, ppoll_time64,            "pdppu",  'd', IMPL, "") \
-SYSCALL(416, io_pgetevents_time64,    "?",      'd', NOSYS, "Linux AIO: context and iocb not translated (glibc's POSIX AIO uses threads)") \
+SYSCALL(416, io_pgetevents_time64,    "?",      'd', NOSYS, "Linux AIO: the kernel maps the ring (the context id) outside the guest's 4 GiB; iocbs hold guest pointers (glibc's POSIX AIO uses threads)") \
 SYSCALL(417, recvmmsg_time64,         "?",      'd', IMPL, "") \
 SYSCALL(418, mq_timedsend_time64,     "?",      'd', IMPL, "") \
 SYSCALL(419, mq_timedreceive_time64,  "?",      'd', IMPL, "") \

@@ -968,13 +968,11 @@ static abi_long sys__llseek(CPUX86State *env, const abi_long *a)
     return copy_to_guest(U(a[3]), &r, 8) ? 0 : -EFAULT;
 }
 
+/* int[2] is the same everywhere: the host kernel stores the descriptors (and on EFAULT
+ * closes them again, as it does for the guest). */
 static abi_long do_pipe(abi_ulong fds_addr, int flags)
 {
-    int fds[2];
-    if (!guest_access_ok(fds_addr, 8, true)) return -EFAULT;
-    if (pipe2(fds, flags) != 0) return -errno;
-    copy_to_guest(fds_addr, fds, 8);
-    return 0;
+    return get_errno(pipe2(g2h_user_w(fds_addr, 8), flags));
 }
 
 static abi_long sys_pipe(CPUX86State *env, const abi_long *a) { return do_pipe(U(a[0]), 0); }
@@ -1042,6 +1040,7 @@ static abi_long do_fcntl_lock(int fd, int cmd, abi_ulong arg, bool guest64)
 static abi_long do_fcntl(const abi_long *a, bool is64)
 {
     int fd = a[0], cmd = a[1];
+    if (!fd_is_open(fd)) return -EBADF;          /* before any argument is looked at */
     switch (cmd) {
     case F_GETFL:
         return guest_fl_flags(fd, get_errno(fcntl(fd, cmd)));
@@ -1405,6 +1404,14 @@ static abi_long sys_utimensat(CPUX86State *env, const abi_long *a)
  * lengths on i386 and are converted (SCM_RIGHTS and SCM_CREDENTIALS control messages).
  * ------------------------------------------------------------------------------------------- */
 
+/* The kernel looks the socket up before it reads any other argument. */
+static abi_long socket_fd_check(int fd)
+{
+    struct stat st;
+    if (fstat(fd, &st) != 0) return -EBADF;
+    return S_ISSOCK(st.st_mode) ? 0 : -ENOTSOCK;
+}
+
 /* (addr, addrlen pointer) in/out: the guest's length word is read, then updated. */
 static abi_long sockaddr_out(abi_ulong addr, abi_ulong lenp, void **host, socklen_t *len)
 {
@@ -1423,10 +1430,7 @@ static abi_long sys_socket(CPUX86State *env, const abi_long *a) { return get_err
 
 static abi_long sys_socketpair(CPUX86State *env, const abi_long *a)
 {
-    int sv[2];
-    if (!guest_access_ok(U(a[3]), 8, true)) return -EFAULT;
-    if (socketpair(a[0], a[1], a[2], sv) < 0) return -errno;
-    return copy_to_guest(U(a[3]), sv, 8) ? 0 : -EFAULT;
+    return get_errno(socketpair(a[0], a[1], a[2], g2h_user_w(U(a[3]), 8)));   /* int[2] */
 }
 
 static abi_long do_addr_call(const abi_long *a, bool is_connect)
@@ -1443,7 +1447,9 @@ static abi_long sys_accept4(CPUX86State *env, const abi_long *a)
 {
     void *sa;
     socklen_t len;
-    abi_long r = sockaddr_out(U(a[1]), U(a[2]), &sa, &len);
+    abi_long r = socket_fd_check(a[0]);
+    if (r) return r;
+    r = sockaddr_out(U(a[1]), U(a[2]), &sa, &len);
     if (r) return r;
     r = get_errno(accept4(a[0], sa, sa ? &len : NULL, a[3]));
     if (r >= 0 && sa && !copy_to_guest(U(a[2]), &len, 4)) return -EFAULT;
@@ -1454,8 +1460,10 @@ static abi_long do_sockname(const abi_long *a, bool peer)
 {
     void *sa;
     socklen_t len;
+    abi_long r = socket_fd_check(a[0]);
+    if (r) return r;
     if (!a[1]) return -EFAULT;
-    abi_long r = sockaddr_out(U(a[1]), U(a[2]), &sa, &len);
+    r = sockaddr_out(U(a[1]), U(a[2]), &sa, &len);
     if (r) return r;
     r = get_errno(peer ? getpeername(a[0], sa, &len) : getsockname(a[0], sa, &len));
     if (r == 0 && !copy_to_guest(U(a[2]), &len, 4)) return -EFAULT;
@@ -1492,6 +1500,8 @@ static bool sockopt_is_timeval(int level, int name)
 
 static abi_long sys_setsockopt(CPUX86State *env, const abi_long *a)
 {
+    abi_long r = socket_fd_check(a[0]);
+    if (r) return r;
     if (sockopt_is_timeval(a[1], a[2])) {
         int32_t g[2];
         if (U(a[4]) < sizeof(g)) return -EINVAL;
@@ -1505,6 +1515,8 @@ static abi_long sys_setsockopt(CPUX86State *env, const abi_long *a)
 static abi_long sys_getsockopt(CPUX86State *env, const abi_long *a)
 {
     uint32_t glen;
+    abi_long r = socket_fd_check(a[0]);
+    if (r) return r;
     if (!copy_from_guest(&glen, U(a[4]), 4)) return -EFAULT;
     if ((int32_t)glen < 0) return -EINVAL;
     if (sockopt_is_timeval(a[1], a[2])) {
@@ -1572,7 +1584,8 @@ static abi_long do_sendrecvmsg(int fd, abi_ulong msg_addr, int flags, bool is_se
     struct target_msghdr gm;
     struct msghdr hm = { 0 };
     uint8_t control[1024];
-    abi_long r;
+    abi_long r = socket_fd_check(fd);
+    if (r) return r;
     if (!copy_from_guest(&gm, msg_addr, sizeof(gm))) return -EFAULT;
     if (gm.iovlen > IOV_MAX) return -EMSGSIZE;
     struct iovec *iov = calloc(gm.iovlen ? gm.iovlen : 1, sizeof(*iov));
@@ -2192,14 +2205,12 @@ static abi_long sys_prlimit64(CPUX86State *env, const abi_long *a)
     struct rlimit nl, ol;
     bool self = a[0] == 0 || a[0] == getpid();
     if (a[2] && !copy_from_guest(&nl, U(a[2]), sizeof(nl))) return -EFAULT;
-    if (a[3] && !guest_access_ok(U(a[3]), sizeof(ol), true)) return -EFAULT;
     if (self && a[2] && rlimit_is_ours(a[1])) {
         if (a[3] && getrlimit(a[1], &ol) != 0) return -errno;
     } else if (syscall(SYS_prlimit64, a[0], a[1], a[2] ? &nl : NULL, a[3] ? &ol : NULL) != 0) {
         return -errno;
     }
-    if (a[3]) copy_to_guest(U(a[3]), &ol, sizeof(ol));
-    return 0;
+    return !a[3] || copy_to_guest(U(a[3]), &ol, sizeof(ol)) ? 0 : -EFAULT;   /* after the change */
 }
 
 static abi_long sys_sysinfo(CPUX86State *env, const abi_long *a)

@@ -29,6 +29,7 @@
 #include <sys/ioctl.h>
 #include <sys/mman.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -482,6 +483,22 @@ static void test_more(const char *self)
     show("futex word is our tid", fw[0] == (uint32_t)gettid());
     show("futex UNLOCK_PI", syscall(SYS_futex, fw, 7 /* FUTEX_UNLOCK_PI */, 0, NULL, NULL, 0));
     close(ep);
+
+    /* Descriptors are looked up before other arguments; results stored after the work. */
+    show("pipe bad pointer", syscall(SYS_pipe, (void *)16));
+    show("pipe2 bad flags, bad pointer", syscall(SYS_pipe2, (void *)16, 0x7fffffff));
+    show("socketpair bad pointer", syscall(SYS_socketpair, AF_UNIX, SOCK_STREAM, 0, (void *)16));
+    show("prlimit64 bad old pointer", syscall(SYS_prlimit64, 0, RLIMIT_CORE, NULL, (void *)16));
+    show("prlimit64 bad resource, bad old", syscall(SYS_prlimit64, 0, 999, NULL, (void *)16));
+    show("fcntl64 bad fd F_GETLK64 bad ptr", syscall(SYS_fcntl64, -1, 12, (void *)16));
+    show("fcntl64 F_GETLK64 bad ptr", syscall(SYS_fcntl64, 0, 12, (void *)16));
+    show("getsockopt non-socket bad optlen", syscall(SYS_getsockopt, 0, SOL_SOCKET, SO_TYPE, NULL, (void *)16));
+    show("getsockopt bad fd", syscall(SYS_getsockopt, -1, SOL_SOCKET, SO_TYPE, NULL, (void *)16));
+    show("getsockname bad fd", syscall(SYS_getsockname, -1, NULL, NULL));
+    show("accept4 non-socket bad len", syscall(SYS_accept4, 0, (void *)16, (void *)16, 0));
+    show("sendmsg bad fd bad msg", syscall(SYS_sendmsg, -1, (void *)16, 0));
+    show("recvmsg non-socket bad msg", syscall(SYS_recvmsg, 0, (void *)16, 0));
+    show("_llseek bad result pointer", syscall(SYS__llseek, 0, 0, 0, (void *)16, SEEK_CUR) == -1 && errno == ESPIPE ? -2 : 0);
 
     int32_t tx[33];
     memset(tx, 0, sizeof(tx));
