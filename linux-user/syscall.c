@@ -199,16 +199,22 @@ static const char *host_path(CPUX86State *env, const char *p, char *buf, size_t 
     return p;
 }
 
+/* A guest path for a host call: var (host view) and var_g (the guest's string). A string that
+ * is not readable goes to the host as it is (g2h: its unmapped page is PROT_NONE), so the
+ * host kernel checks flags and modes first and reports EFAULT where Linux reads the name;
+ * var_g is "" then, for the checks loongbt makes itself. */
+static const char *unreadable_guest_string(abi_ulong addr) { return addr ? g2h(addr) : NULL; }
+
 #define GUEST_PATH(var, buf, env, addr) \
     char buf[PATH_MAX * 2]; \
     const char *var##_g = lock_user_string(addr); \
-    if (!var##_g) return -EFAULT; \
-    const char *var = host_path(env, var##_g, buf, sizeof(buf))
+    const char *var = var##_g ? host_path(env, var##_g, buf, sizeof(buf)) : unreadable_guest_string(addr); \
+    if (!var##_g) var##_g = ""
 
 /* Same, for paths that name something to create or remove (no -L lookup). */
 #define GUEST_PATH_RAW(var, addr) \
     const char *var = lock_user_string(addr); \
-    if (!var) return -EFAULT
+    if (!var) var = unreadable_guest_string(addr)
 
 static inline abi_ulong U(abi_long v) { return (abi_ulong)v; }
 
@@ -887,7 +893,7 @@ static abi_long guest_fl_flags(int fd, abi_long host_flags)
 static abi_long do_openat(CPUX86State *env, int dirfd, abi_ulong path, int flags, int mode)
 {
     GUEST_PATH(p, buf, env, path);
-    abi_long fd = is_proc_self_maps(p) ? open_guest_maps(flags)
+    abi_long fd = is_proc_self_maps(p_g) ? open_guest_maps(flags)
                                        : get_errno(syscall(SYS_openat, dirfd, p, flags, mode));
     fd_track_open(fd, flags);
     return fd;
@@ -2675,8 +2681,7 @@ static long xattr_call(long nr_path, long nr_lpath, long nr_fd, XattrTarget t, c
     const char *pvar = NULL; \
     if (t != XATTR_FD) { \
         const char *g_ = lock_user_string(U(a0)); \
-        if (!g_) return -EFAULT; \
-        pvar = host_path(env, g_, buf, sizeof(buf)); \
+        pvar = g_ ? host_path(env, g_, buf, sizeof(buf)) : unreadable_guest_string(U(a0)); \
     }
 
 static abi_long do_getxattr(CPUX86State *env, const abi_long *a, XattrTarget t)

@@ -484,6 +484,11 @@ static void test_more(const char *self)
     show("futex UNLOCK_PI", syscall(SYS_futex, fw, 7 /* FUTEX_UNLOCK_PI */, 0, NULL, NULL, 0));
     close(ep);
 
+    /* Bad names (flags checked first: lu-sys-hostkernel.c). */
+    show("access bad path", syscall(SYS_access, (void *)16, 0));
+    show("openat bad dirfd, bad path", syscall(SYS_openat, 99, (void *)16, 0, 0));
+    show("chdir NULL", syscall(SYS_chdir, NULL));
+
     /* Descriptors are looked up before other arguments; results stored after the work. */
     show("pipe bad pointer", syscall(SYS_pipe, (void *)16));
     show("pipe2 bad flags, bad pointer", syscall(SYS_pipe2, (void *)16, 0x7fffffff));

@@ -4,7 +4,7 @@
  * page part way returns the bytes before it, a buffer the kernel never touches (write to
  * /dev/null, getcwd's size) is never checked, a bad descriptor is reported before a bad
  * buffer, and the kernel may write into a page whose code has just run (the translator keeps
- * such pages write-protected). And calls qemu-user does not provide: mq_notify,
+ * such pages write-protected); flags are checked before names are read. And calls qemu-user does not provide: mq_notify,
  * futex_waitv, get_mempolicy / set_mempolicy. Compared with
  * the native run.
  *
@@ -66,6 +66,10 @@ static void test_guest_memory(void)
     show("readlink into unmapped", syscall(SYS_readlink, "/proc/self/cwd", m + pg, 64));
     show("statx bad path, bad buffer", syscall(SYS_statx, AT_FDCWD, "/nonexistent", 0, 0xfff, m + pg));
     show("statx good path, bad buffer", syscall(SYS_statx, AT_FDCWD, "/", 0, 0xfff, m + pg));
+    /* Flags and modes are checked before the name is read (qemu-user reads names first). */
+    show("access bad mode, bad path", syscall(SYS_access, (void *)16, 0x100));
+    show("unlinkat bad flag, bad path", syscall(SYS_unlinkat, AT_FDCWD, (void *)16, 0x4));
+    show("fstatat64 bad flag, bad path", syscall(SYS_fstatat64, AT_FDCWD, (void *)16, NULL, 0x1));
 
     /* The kernel writes into a page whose code was just run (translated code is protected). */
     unsigned char *code = mmap(NULL, pg, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
