@@ -14,8 +14,10 @@ $(foreach v,$(CONFIG_VARS),$(eval override $(v) := $(strip $($(v)))))
 
 lc = $(shell echo '$(1)' | tr A-Z a-z)
 config_default = $(shell sed -n 's/^$(1)[ ]*?=[ ]*\([yn]\).*/\1/p' configs.mk)
-# Folder suffix: one part per switch that differs from its default.
-VARIANT := $(strip $(foreach v,$(CONFIG_VARS),$(if $(filter-out $(call config_default,$(v)),$($(v))),$(if $(filter n,$($(v))),-no_,-)$(call lc,$(patsubst CONFIG_%,%,$(v))))))
+# Folder suffix: one part per switch that differs from its default, joined without blanks
+# (build/x86_64-no_tb_chain-profile).
+empty :=
+VARIANT := $(subst $(empty) $(empty),,$(strip $(foreach v,$(CONFIG_VARS),$(if $(filter-out $(call config_default,$(v)),$($(v))),$(if $(filter n,$($(v))),-no_,-)$(call lc,$(patsubst CONFIG_%,%,$(v)))))))
 BUILD := build/$(HOST)$(VARIANT)
 # Back-end folder per host (tcg/<backend>/ holds the same file set for every host).
 TCG_BACKEND_x86_64 := x86_64
@@ -33,6 +35,7 @@ else ifeq ($(HOST),loongarch64)
   CC := clang-19 --target=loongarch64-linux-gnu --sysroot=$(LAROOT)
   LDFLAGS += -fuse-ld=lld
   PKG_CONFIG := false
+  OBJCOPY := llvm-objcopy-19
   # Run LoongArch binaries on this machine: Debian 13's qemu-loongarch64 (scripts/setup-loongarch.sh).
   HOST_RUNNER := $(CURDIR)/sysroots/qemu-trixie/usr/bin/qemu-loongarch64 -L $(LAROOT)/usr/loongarch64-linux-gnu
 else ifeq ($(HOST),mips64el)
@@ -56,8 +59,9 @@ ifeq ($(CONFIG_CAPSTONE),y)
     override CONFIG_CAPSTONE := n
   endif
 endif
+# libpfm4 has no pkg-config file in Debian: look for its header with the host compiler.
 ifeq ($(CONFIG_LIBPFM),y)
-  ifeq ($(shell $(PKG_CONFIG) --exists libpfm 2>/dev/null && echo yes),yes)
+  ifeq ($(shell printf '\043include <perfmon/pfmlib_perf_event.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 && echo yes),yes)
     LDLIBS += -lpfm
   else
     $(info loongbt: libpfm4 not found for $(HOST): hardware counter profiling is off)
@@ -65,10 +69,12 @@ ifeq ($(CONFIG_LIBPFM),y)
   endif
 endif
 
-SRCS := log.c exec.c cpu-exec.c translate-all.c disas.c disas-i386.c \
+SRCS := log.c exec.c cpu-exec.c translate-all.c profile.c disas.c disas-i386.c \
         tcg/tcg.c tcg/tcg-op.c tcg/optimize.c $(TCG_DIR)/tcg-target-disas.c \
         $(wildcard target-i386/*.c) $(wildcard hwassist/*.c) $(wildcard fpu/*.c) \
         $(filter-out linux-user/main.c,$(wildcard linux-user/*.c))
+# perf integration: perf map / jitdump output and libpfm4 counters
+SRCS += perfmap.c pmu.c
 OBJS := $(SRCS:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/linux-user/main.o
 

@@ -12,6 +12,10 @@
 #include "exec-all.h"
 #include "log.h"
 #include "syscall_defs.h"
+#include "profile.h"
+#include "cpu-model.h"
+#include "perfmap.h"
+#include "pmu.h"
 
 #define LOONGBT_VERSION "0.1"
 
@@ -94,7 +98,13 @@ static void env_set(EnvList *e, char *assignment)
     OPTION("one-insn-per-tb", false, "",          "translate one guest instruction per block") \
     OPTION("tb-size",         true,  "size",      "code buffer size, K/M suffixes allowed (env LOONGBT_TB_SIZE)") \
     OPTION("no-chain",        false, "",          "do not chain translated blocks (overrides CONFIG_TB_CHAIN)") \
-    OPTION("host-page-size",  true,  "bytes",     "work as if host pages were this big, e.g. 16384 (env LOONGBT_HOST_PAGE_SIZE)")
+    OPTION("host-page-size",  true,  "bytes",     "work as if host pages were this big, e.g. 16384 (env LOONGBT_HOST_PAGE_SIZE)") \
+    OPTION("stats-json",      true,  "file",      "write run statistics and profile counters to file as JSON at exit (env LOONGBT_STATS_JSON)") \
+    OPTION("cpu",             true,  "model",     "x86 CPU to imitate where results are undefined: intel, amd, host (default; env LOONGBT_CPU)") \
+    OPTION("perfmap",         false, "",          "write /tmp/perf-<pid>.map naming each translated block for perf report") \
+    OPTION("jitdump",         false, "",          "write jit-<pid>.dump (blocks with their code) for perf inject -j") \
+    OPTION("perf",            true,  "event,...", "count libpfm4 events, split by where the time goes; '-perf list' lists them") \
+    OPTION("perf-sample",     true,  "event[:period]", "sample a libpfm4 event; table of blocks, helpers, translator, kernel at exit")
 
 static void usage_line(FILE *f)
 {
@@ -154,6 +164,7 @@ typedef struct Options {
     int loglevel;
     const char *logfile;
     const char *argv0;
+    const char *stats_json;
     bool singlestep;
     bool no_chain;
 } Options;
@@ -181,7 +192,9 @@ static int parse_args(int argc, char **argv, Options *o, EnvList *env)
             if (i + 1 >= argc) usage_error("option '%s' needs an argument", argv[i]);
             arg = argv[++i];
         }
-        if (strcmp(opt, "D") && strcmp(opt, "E") && strcmp(opt, "U") && strcmp(opt, "0")) {
+        /* Not passed on to a guest execve: -stats-json is the file of this process only. */
+        if (strcmp(opt, "D") && strcmp(opt, "E") && strcmp(opt, "U") && strcmp(opt, "0") &&
+            strcmp(opt, "stats-json")) {
             reexec_options[reexec_option_count++] = argv[i - has_arg];
             if (has_arg) reexec_options[reexec_option_count++] = (char *)arg;
         }
@@ -215,9 +228,22 @@ static int parse_args(int argc, char **argv, Options *o, EnvList *env)
             if (!o->tb_size) usage_error("bad -tb-size '%s' (64K..2G, K/M/G suffix)", arg);
         } else if (!strcmp(opt, "no-chain")) {
             o->no_chain = true;
+        } else if (!strcmp(opt, "stats-json")) {
+            o->stats_json = arg;
+        } else if (!strcmp(opt, "perfmap")) {
+            perfmap_open_map();
+        } else if (!strcmp(opt, "jitdump")) {
+            perfmap_open_jitdump();
+        } else if (!strcmp(opt, "perf")) {
+            pmu_count_option(arg);
+        } else if (!strcmp(opt, "perf-sample")) {
+            pmu_sample_option(arg);
         } else if (!strcmp(opt, "host-page-size")) {
             if (!host_page_size_override(arg))
                 usage_error("bad -host-page-size '%s' (power of two, real page size..64K)", arg);
+        } else if (!strcmp(opt, "cpu")) {
+            if (!x86_cpu_model_select(arg))
+                usage_error("unknown -cpu '%s' (intel, amd, host)", arg);
         }
     }
     if (i >= argc) usage_error("%s", "no program given");
@@ -230,6 +256,7 @@ static int parse_args(int argc, char **argv, Options *o, EnvList *env)
 
 static void handle_syscall(CPUX86State *env)
 {
+    pmu_enter(PMU_SYSCALL);
     abi_long ret = do_syscall(env, (int)env->regs[R_EAX], env->regs[R_EBX], env->regs[R_ECX],
                               env->regs[R_EDX], env->regs[R_ESI], env->regs[R_EDI],
                               env->regs[R_EBP]);
@@ -238,6 +265,7 @@ static void handle_syscall(CPUX86State *env)
     } else if (ret != -TARGET_QEMU_ESIGRETURN) {
         env->regs[R_EAX] = (uint32_t)ret;
     }
+    pmu_enter(PMU_LOOP);
 }
 
 void cpu_loop(CPUX86State *env)
@@ -246,6 +274,7 @@ void cpu_loop(CPUX86State *env)
         guest_code_running = thread_in_guest_code = 1;
         int trapnr = cpu_exec(env);
         guest_code_running = thread_in_guest_code = 0;
+        pmu_enter(PMU_LOOP);              /* also after a fault out of code or translation */
 
         switch (trapnr) {
         case EXCP_SYSCALL:
@@ -319,6 +348,9 @@ int main(int argc, char **argv)
     if ((s = getenv("LOONGBT_HOST_PAGE_SIZE")) && *s && !host_page_size_override(s))
         fatal_error("bad LOONGBT_HOST_PAGE_SIZE '%s' (power of two, real page size..64K)", s);
     interp_prefix = getenv("LOONGBT_LD_PREFIX");
+    s = getenv("LOONGBT_CPU");
+    if (!x86_cpu_model_select(s && *s ? s : "host"))
+        fatal_error("unknown LOONGBT_CPU '%s' (intel, amd, host)", s);
     if ((s = getenv("LOONGBT_TB_SIZE")) && *s) {
         o.tb_size = parse_size(s);
         if (!o.tb_size) fatal_error("bad LOONGBT_TB_SIZE '%s' (64K..2G, K/M/G suffix)", s);
@@ -331,12 +363,16 @@ int main(int argc, char **argv)
         reexec_command = s;
         env_unset(&guest_env, "LOONGBT_REEXEC");
     }
+    /* Like -stats-json, for this process only: a guest execve must not write the same file. */
+    o.stats_json = getenv("LOONGBT_STATS_JSON");
+    env_unset(&guest_env, "LOONGBT_STATS_JSON");
     prog = parse_args(argc, argv, &o, &guest_env);
     guest_env.vars[guest_env.count] = NULL;
 
     qemu_set_log_filename(o.logfile);
     qemu_loglevel = o.loglevel;
     if (o.no_chain) tb_chain_enabled = false;
+    profile_init(o.stats_json);
 
     guest_space_init();
     syscall_init();
