@@ -309,7 +309,7 @@ SYSCALL(290, ioprio_get,              "dd",     'd', IMPL, "") \
 SYSCALL(291, inotify_init,            "?",      'd', IMPL, "") \
 SYSCALL(292, inotify_add_watch,       "dsx",    'd', IMPL, "") \
 SYSCALL(293, inotify_rm_watch,        "dd",     'd', IMPL, "") \
-SYSCALL(294, migrate_pages,           "?",      'd', NOSYS, "NUMA node masks (arrays of longs) not converted") \
+SYSCALL(294, migrate_pages,           "?",      'd', IMPL, "") \
 SYSCALL(295, openat,                  "DsOo",   'd', IMPL, "") \
 SYSCALL(296, mkdirat,                 "Dso",    'd', IMPL, "") \
 SYSCALL(297, mknodat,                 "Dsou",   'd', IMPL, "") \
@@ -332,7 +332,7 @@ SYSCALL(313, splice,                  "dpdpux", 'd', IMPL, "") \
 SYSCALL(314, sync_file_range,         "dxxxxx", 'd', IMPL, "") \
 SYSCALL(315, tee,                     "ddux",   'd', IMPL, "") \
 SYSCALL(316, vmsplice,                "dpux",   'd', IMPL, "") \
-SYSCALL(317, move_pages,              "?",      'd', NOSYS, "NUMA node masks (arrays of longs) not converted") \
+SYSCALL(317, move_pages,              "?",      'd', IMPL, "") \
 SYSCALL(318, getcpu,                  "ppp",    'd', IMPL, "") \
 SYSCALL(319, epoll_pwait,             "dpddpu", 'd', IMPL, "") \
 SYSCALL(320, utimensat,               "DspA",   'd', IMPL, "") \
@@ -458,5 +458,5 @@ SYSCALL(446, landlock_restrict_self,  "?",      'd', NOSYS, "sandboxing would co
 SYSCALL(447, memfd_secret,            "?",      'd', NOSYS, "secret memory cannot be placed in the guest reservation") \
 SYSCALL(448, process_mrelease,        "?",      'd', NOSYS, "another process's guest layout is not known here") \
 SYSCALL(449, futex_waitv,             "?",      'd', IMPL, "") \
-SYSCALL(450, set_mempolicy_home_node, "?",      'd', NOSYS, "NUMA node masks (arrays of longs) not converted") \
+SYSCALL(450, set_mempolicy_home_node, "?",      'd', IMPL, "") \
 

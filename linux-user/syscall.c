@@ -3843,6 +3843,47 @@ static abi_long sys_mbind(CPUX86State *env, const abi_long *a)
                              (unsigned long)U(a[4]), U(a[5])));
 }
 
+static abi_long sys_migrate_pages(CPUX86State *env, const abi_long *a)
+{
+    uint64_t from[NODEMASK_MAX_BITS / 64 + 1], to[NODEMASK_MAX_BITS / 64 + 1];
+    if (do_nodemask_from_guest(from, U(a[2]), U(a[1])) || do_nodemask_from_guest(to, U(a[3]), U(a[1])))
+        return -EFAULT;
+    return get_errno(syscall(SYS_migrate_pages, a[0], (unsigned long)U(a[1]), a[2] ? from : NULL,
+                             a[3] ? to : NULL));
+}
+
+/* move_pages(pid, count, pages, nodes, status, flags): pages is an array of 32-bit guest
+ * addresses, made host ones. Only for this process: another one's pages sit at its own
+ * guest_base, which is not known here, so that is refused with EPERM. */
+#define MOVE_PAGES_MAX 4096
+static abi_long sys_move_pages(CPUX86State *env, const abi_long *a)
+{
+    abi_ulong count = U(a[1]);
+    if (a[0] && a[0] != getpid()) return -EPERM;
+    if (count > MOVE_PAGES_MAX) return -E2BIG;
+    uint32_t *gp = malloc(count * 4 + 4);
+    void **hp = malloc(count * sizeof(void *) + sizeof(void *));
+    abi_long r = -ENOMEM;
+    if (gp && hp) {
+        r = -EFAULT;
+        if (!count || copy_from_guest(gp, U(a[2]), count * 4)) {
+            for (abi_ulong i = 0; i < count; i++) hp[i] = g2h(gp[i]);
+            r = get_errno(syscall(SYS_move_pages, 0, (unsigned long)count, hp,
+                                  g2h_user(U(a[3]), (uint64_t)count * 4),
+                                  g2h_user_w(U(a[4]), (uint64_t)count * 4), a[5]));
+        }
+    }
+    free(gp);
+    free(hp);
+    return r;
+}
+
+static abi_long sys_set_mempolicy_home_node(CPUX86State *env, const abi_long *a)
+{
+    return get_errno(syscall(SYS_set_mempolicy_home_node, g2h(U(a[0])), (unsigned long)U(a[1]),
+                             (unsigned long)U(a[2]), (unsigned long)U(a[3])));
+}
+
 /* ---------------------------------------------------------------------------------------------
  * Dispatch
  * ------------------------------------------------------------------------------------------- */

@@ -5,7 +5,7 @@
  * /dev/null, getcwd's size) is never checked, a bad descriptor is reported before a bad
  * buffer, and the kernel may write into a page whose code has just run (the translator keeps
  * such pages write-protected); flags are checked before names are read. And calls qemu-user does not provide: mq_notify,
- * futex_waitv, get_mempolicy / set_mempolicy. Compared with
+ * futex_waitv, get_mempolicy / set_mempolicy, move_pages, migrate_pages, set_mempolicy_home_node. Compared with
  * the native run.
  *
  * Not run under qemu-loongarch64 (there the "kernel" is qemu's syscall layer, which checks
@@ -116,6 +116,16 @@ static void test_missing_in_qemu(void)
     printf("mempolicy mode %d\n", mode);
     show("set_mempolicy default", syscall(SYS_set_mempolicy, 0, NULL, 0));
     show("set_mempolicy bad mode", syscall(SYS_set_mempolicy, 99, NULL, 0));
+    static char page[4096] __attribute__((aligned(4096)));
+    void *pages[1] = { page };
+    int status = -1;
+    page[0] = 1;
+    show("move_pages query", syscall(SYS_move_pages, 0, 1, pages, NULL, &status, 0));
+    printf("move_pages status >= 0: %d\n", status >= 0);
+    show("move_pages bad flags", syscall(SYS_move_pages, 0, 1, pages, NULL, &status, 0x7));
+    unsigned long nodes = 1;
+    show("migrate_pages self same node", syscall(SYS_migrate_pages, 0, 2, &nodes, &nodes) >= 0 ? 0 : -1);
+    show("set_mempolicy_home_node bad flags", syscall(SYS_set_mempolicy_home_node, page, 4096, 0, 1));
 
 }
 
