@@ -574,6 +574,11 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd
     return (abi_long)addr;
 }
 
+void target_shm_attached(abi_ulong start, abi_ulong len, int prot)
+{
+    set_range(start, (uint64_t)start + page_up(len), prot);
+}
+
 /* munmap: the length is checked before rounding (munmap(0, 0xffffffff) is EINVAL). */
 int target_munmap(abi_ulong start, abi_ulong len)
 {

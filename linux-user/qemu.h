@@ -58,6 +58,10 @@ abi_ulong mmap_find_vma(abi_ulong start, abi_ulong size);
 /* -host-page-size / LOONGBT_HOST_PAGE_SIZE: work as if host pages had this size (a power of
  * two from the real page size up to 64 KiB); false for a bad value. Call before mapping. */
 bool host_page_size_override(const char *s);
+/* shmat (syscall.c): the host attached a System V segment at [start, start + len) of the
+ * reservation (host-page aligned); record it as a guest mapping with prot. shmdt is
+ * target_munmap. */
+void target_shm_attached(abi_ulong start, abi_ulong len, int prot);
 
 /* syscall.c */
 void syscall_init(void);
@@ -196,6 +200,8 @@ const struct image_info *guest_image(void);   /* the program loader_exec loaded 
 
 /* strace.c: -strace lines "PID name(args) = ret" on stderr. */
 const char *syscall_name(int num);
+/* Why a number has no implementation (the table's note), for the -d unimp line. */
+const char *syscall_enosys_reason(int num);
 void print_syscall(int num, const abi_long args[6]);
 void print_syscall_ret(int num, abi_long ret);
 
