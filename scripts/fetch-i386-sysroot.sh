@@ -7,7 +7,8 @@ set -euo pipefail
 DEST=${1:-sysroots/i386}
 PKGS="busybox-static bzip2 libbz2-1.0 xz-utils liblzma5 gzip lua5.4 liblua5.4-0 sqlite3
       libsqlite3-0 libreadline8 libtinfo6 libncursesw6 zlib1g perl-base libcrypt1 libc6
-      libgcc-s1 libstdc++6 libmd0 libselinux1 libpcre2-8-0"
+      libgcc-s1 libstdc++6 libmd0 libselinux1 libpcre2-8-0
+      gawk libgmp10 libmpfr6 libsigsegv2"
 STAMP=$DEST/.packages
 want=$(echo $PKGS | tr ' ' '\n' | sort | tr '\n' ' ')
 if [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$want" ]; then
