@@ -30,6 +30,7 @@ import os
 import re
 import shlex
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -50,12 +51,20 @@ COUNTERS = [
     ("tbs_translated", ("tbs_translated",)),
     ("main_loop_exits", ("main_loop_exits",)),
     ("syscalls", ("syscalls",)),
+    ("tb_executions", ("tb_executions",)),
     ("chained", ("transitions", "chained")),
     ("direct_via_loop", ("transitions", "direct_via_loop")),
+    ("other_via_loop", ("transitions", "other_via_loop")),
+    ("helper_exits", ("transitions", "helper_exits")),
     ("exceptions", ("transitions", "exceptions")),
     ("signals", ("transitions", "signals")),
+    ("tbs_flushed", ("tbs_flushed",)),
+    ("tbs_invalidated", ("tbs_invalidated",)),
+    ("translate_time_ns", ("translate_time_ns",)),
+    ("code_bytes", ("code_bytes",)),
 ]
-INDIRECT = ("transitions", "indirect")
+REPORT_ONLY = {"tbs_flushed", "tbs_invalidated", "translate_time_ns", "code_bytes"}  # JSON/CSV
+INDIRECT_AFTER = "direct_via_loop"      # where the indirect.<level> columns go
 RUN_TIMEOUT = 900
 
 
@@ -294,13 +303,18 @@ def run_once(argv, stdin, workdir, tag, perf=False):
         t0 = time.perf_counter()
         p = subprocess.Popen(argv, stdin=fin, stdout=fout, stderr=ferr, cwd=workdir, env=env)
         deadline = t0 + RUN_TIMEOUT
-        while True:
-            pid, status, ru = os.wait4(p.pid, os.WNOHANG)
-            if pid:
-                break
-            if time.perf_counter() > deadline:
-                p.kill()
-            time.sleep(0.002)
+        try:
+            while True:
+                pid, status, ru = os.wait4(p.pid, os.WNOHANG)
+                if pid:
+                    break
+                if time.perf_counter() > deadline:
+                    p.kill()
+                time.sleep(0.002)
+        except BaseException:             # interrupted (^C, SIGTERM): leave no run behind
+            p.kill()
+            os.wait4(p.pid, 0)
+            raise
         wall = time.perf_counter() - t0
         p.returncode = os.waitstatus_to_exitcode(status)
     h = hashlib.sha256()
@@ -391,6 +405,11 @@ def geomean(xs):
     return math.exp(sum(math.log(x) for x in xs) / len(xs)) if xs else None
 
 
+def shown_path(p):
+    """Paths inside the tree relative to it, others as they are."""
+    return os.path.relpath(p, TOP) if p.startswith(TOP + "/") else p
+
+
 def fmt(v, kind="num"):
     if v is None:
         return "n/a"
@@ -399,7 +418,7 @@ def fmt(v, kind="num"):
     if kind == "x":
         return "%.3fx" % v
     if isinstance(v, float) and not v.is_integer():
-        return "%.3f" % v
+        return "%.3f" % v if abs(v) < 100 else "%.0f" % v
     return "%d" % v
 
 
@@ -413,12 +432,10 @@ def run_workloads(runners, workloads, opts, workdir, subst, has_profile, emulate
     results = []
     for w in workloads:
         prog, args, stdin, dynamic = resolve(w, subst, opts.scale)
-        shown = " ".join([os.path.relpath(prog, TOP)] + [os.path.relpath(a, TOP)
-                         if a.startswith(TOP) else a for a in args])
-        log("ab: %-12s %s%s" % (w["name"], shown,
-            " < " + os.path.relpath(stdin, TOP) if stdin else ""))
+        shown = " ".join(shown_path(a) for a in [prog] + args)
+        log("ab: %-12s %s%s" % (w["name"], shown, " < " + shown_path(stdin) if stdin else ""))
         ref = run_once(native.argv(prog, args, dynamic), stdin, workdir, w["name"] + ".native")
-        entry = {"name": w["name"], "command": shown, "stdin": stdin and os.path.relpath(stdin, TOP),
+        entry = {"name": w["name"], "command": shown, "stdin": stdin and shown_path(stdin),
                  "native_reference": {"wall": ref["wall"], "status": ref["status"]},
                  "runs": {}, "mismatches": []}
         per = {r.name: [] for r in runners}
@@ -426,7 +443,7 @@ def run_workloads(runners, workloads, opts, workdir, subst, has_profile, emulate
             line = []
             for r in runners:
                 res = run_once(r.argv(prog, args, dynamic), stdin, workdir,
-                               "%s.%s.%d" % (w["name"], r.name, rnd), perf)
+                               "%s.%s.%d" % (w["name"], r.name, rnd))
                 if (res["status"], res["digest"]) != (ref["status"], ref["digest"]):
                     entry["mismatches"].append("%s round %d: status %d (native %d)%s" % (
                         r.name, rnd + 1, res["status"], ref["status"],
@@ -440,8 +457,15 @@ def run_workloads(runners, workloads, opts, workdir, subst, has_profile, emulate
                  "cpu": median([x["cpu"] for x in runs]),
                  "rusage": {"faults": median([x["faults"] for x in runs]),
                             "context_switches": median([x["ctxsw"] for x in runs])},
-                 "perf": {e: median([x["perf"].get(e) for x in runs]) for e in PERF_EVENTS}
-                 if perf else {}}
+                 "perf": {}}
+            if perf:
+                # A run of its own: perf stat's start-up (tens of ms) must not enter the times.
+                res = run_once(r.argv(prog, args, dynamic), stdin, workdir,
+                               "%s.%s.perf" % (w["name"], r.name), perf=True)
+                d["perf"] = res["perf"]
+                if (res["status"], res["digest"]) != (ref["status"], ref["digest"]):
+                    entry["mismatches"].append("%s perf stat run: status %d (native %d)" % (
+                        r.name, res["status"], ref["status"]))
             if r.kind == "loongbt":
                 st = stats_run(r, prog, args, stdin, workdir, w["name"] + "." + r.name,
                                opts.fake_stats, has_profile)
@@ -503,8 +527,8 @@ def counter_names(results, runners):
             for k in e["runs"][r.name].get("counters", {}):
                 if k.startswith("indirect.") and k not in extra:
                     extra.append(k)
-    return names[:6] + ["chained", "direct_via_loop"] + extra + ["exceptions", "signals",
-                                                                 "static_inflation"]
+    at = names.index(INDIRECT_AFTER) + 1
+    return names[:at] + extra + names[at:] + ["static_inflation"]
 
 
 def text_report(rep, runners, results, cnames, perf):
@@ -513,33 +537,35 @@ def text_report(rep, runners, results, cnames, perf):
     out.append("ab report %s  (host %s, set %s, scale %g, %d round(s), %s)" % (
         rep["run"], rep["host"], rep["bench"], rep["scale"], rep["rounds"], rep["date"]))
     for r in runners:
-        out.append("  %-8s %s%s" % (r.name, r.label, "  [" + os.path.relpath(r.command, TOP) + "]"
+        out.append("  %-8s %s%s" % (r.name, r.label, "  [" + shown_path(r.command) + "]"
                                     if r.command else ""))
     if emulated:
         out.append("  EMULATED host: wall times are emulated time, not the target's; the ratios use "
                    "the figure named per workload (dynamic host instructions when counters exist).")
     base, others = runners[0], runners[1:]
-    hdr = "%-13s" % "workload" + "".join("%11s" % (r.name + " med") for r in runners)
+    tw = max(11, 2 + max(len(r.name) for r in runners) + 4)
+    rw = max(10, 2 + max(len(r.name) for r in runners) + 1 + len(base.name))
+    hdr = "%-13s" % "workload" + "".join("%*s" % (tw, r.name + " med") for r in runners)
     for r in others:
-        hdr += "%10s %-17s" % (r.name + "/" + base.name, "spread(min-max)")
+        hdr += "%*s %-17s" % (rw, r.name + "/" + base.name, "spread(min-max)")
     out.append("")
     out.append(hdr + "  figure")
     for e in results:
-        line = "%-13s" % e["name"] + "".join("%11s" % fmt(e["runs"][r.name]["median"], "s")
+        line = "%-13s" % e["name"] + "".join("%*s" % (tw, fmt(e["runs"][r.name]["median"], "s"))
                                              for r in runners)
         for r in others:
             ra = e["ratios"].get(r.name)
             sp = "n/a" if not ra or ra["min"] is None else "%.3f-%.3f" % (ra["min"], ra["max"])
-            line += "%10s %-17s" % (fmt(ra and ra["ratio"], "x"), sp)
+            line += "%*s %-17s" % (rw, fmt(ra and ra["ratio"], "x"), sp)
         line += "  " + e.get("metric", "n/a")
         if emulated:
             line += "".join("  (emulated time %s/%s %s)" % (r.name, base.name, fmt(
                 e["ratios"].get(r.name, {}).get("emulated_time_ratio"), "x")) for r in others)
         line += "  MISMATCH" if e["mismatches"] else ""
         out.append(line)
-    line = "%-13s" % "geomean" + " " * 11 * len(runners)
+    line = "%-13s" % "geomean" + " " * tw * len(runners)
     for r in others:
-        line += "%10s %-17s" % (fmt(rep["geomean"].get(r.name), "x"), "")
+        line += "%*s %-17s" % (rw, fmt(rep["geomean"].get(r.name), "x"), "")
     out.append(line)
     counted = [r for r in runners if r.kind == "loongbt"]
     if counted:
@@ -549,8 +575,15 @@ def text_report(rep, runners, results, cnames, perf):
         short = {"guest_insns": "guest_ins", "host_insns": "host_ins", "inflation": "infl",
                  "tbs_translated": "tbs", "main_loop_exits": "loop_exits", "syscalls": "syscalls",
                  "direct_via_loop": "via_loop", "static_inflation": "static_infl",
-                 "exceptions": "except"}
-        cols = [(c, short.get(c, c.replace("indirect.", "ind."))) for c in cnames]
+                 "exceptions": "except", "tb_executions": "tb_execs",
+                 "other_via_loop": "other_loop", "helper_exits": "helper_ex"}
+        # The terminal leaves out the JSON/CSV-only counters and lookup levels that stayed 0.
+        def shown(c):
+            if c in REPORT_ONLY:
+                return False
+            return not c.startswith("indirect.") or any(
+                e["runs"][r.name].get("counters", {}).get(c) for e in results for r in counted)
+        cols = [(c, short.get(c, c.replace("indirect.", "ind."))) for c in cnames if shown(c)]
         widths = [max(11, len(s)) for _, s in cols]
         out.append("%-13s %-6s" % ("workload", "runner") +
                    "".join(" %*s" % (wd, s) for (_, s), wd in zip(cols, widths)))
@@ -565,16 +598,17 @@ def text_report(rep, runners, results, cnames, perf):
             out.append("hottest blocks (top 3 of hot_tbs; all 20 in report.json)")
             for e, r in hot:
                 for tb in e["runs"][r.name]["hot_tbs"][:3]:
-                    out.append("%-13s %-6s %-28s %12s execs %6s guest %6s host insns" % (
+                    out.append("%-13s %-6s %-28s %12s execs %10s guest %10s host insns" % (
                         e["name"], r.name, str(tb.get("symbol") or tb.get("pc") or tb.get("guest_pc")),
                         fmt(tb.get("executions")), fmt(tb.get("guest_insns")), fmt(tb.get("host_insns"))))
     out.append("")
     if perf:
-        out.append("perf stat (software events, median over the timed runs; no hardware PMU here)")
+        out.append("perf stat (software events, one run of each plain build; no hardware PMU here)")
     else:
-        out.append("rusage of the timed runs (perf stat not usable here)")
-    out.append("%-13s %-8s %12s %12s %12s" % ("workload", "runner", "task-clock", "page-faults",
-                                              "ctx-switch"))
+        out.append("rusage of the timed runs, medians (perf stat %s)" % (
+            "off" if not rep["perf_requested"] else "not usable here"))
+    out.append("%-13s %-8s %12s %12s %12s %12s" % ("workload", "runner", "task-clock",
+                                                   "page-faults", "ctx-switch", "cpu(rusage)"))
     for e in results:
         for r in runners:
             d = e["runs"][r.name]
@@ -585,7 +619,8 @@ def text_report(rep, runners, results, cnames, perf):
             else:
                 vals = (fmt(d["cpu"], "s"), fmt(d["rusage"]["faults"]),
                         fmt(d["rusage"]["context_switches"]))
-            out.append("%-13s %-8s %12s %12s %12s" % ((e["name"], r.name) + vals))
+            out.append("%-13s %-8s %12s %12s %12s %12s" % ((e["name"], r.name) + vals +
+                                                         (fmt(d["cpu"], "s"),)))
     bad = [e["name"] for e in results if e["mismatches"]]
     out.append("")
     out.append("outputs: " + ("all identical to native" if not bad else
@@ -600,7 +635,7 @@ def write_csv(path, runners, results, cnames):
         head += ["%s_ratio" % r.name, "%s_ratio_min" % r.name, "%s_ratio_max" % r.name,
                  "%s_ratio_q1" % r.name, "%s_ratio_q3" % r.name]
     for r in runners:
-        head += ["%s_%s" % (r.name, e) for e in PERF_EVENTS]
+        head += ["%s_cpu_s" % r.name] + ["%s_%s" % (r.name, e) for e in PERF_EVENTS]
     counted = [r for r in runners if r.kind == "loongbt"]
     for r in counted:
         head += ["%s_%s" % (r.name, c) for c in cnames]
@@ -614,7 +649,8 @@ def write_csv(path, runners, results, cnames):
                 ra = e["ratios"].get(r.name) or {}
                 row += [ra.get(k) for k in ("ratio", "min", "max", "q1", "q3")]
             for r in runners:
-                row += [e["runs"][r.name]["perf"].get(ev) for ev in PERF_EVENTS]
+                row += [e["runs"][r.name]["cpu"]] + [e["runs"][r.name]["perf"].get(ev)
+                                                     for ev in PERF_EVENTS]
             for r in counted:
                 row += [e["runs"][r.name].get("counters", {}).get(c) for c in cnames]
             row.append("no" if e["mismatches"] else "yes")
@@ -798,7 +834,7 @@ def main():
     results, perf = run_workloads(runners, workloads, opts, workdir, subst, has_profile, emulated)
     rep = {"run": run, "mode": opts.mode, "date": stamp.strftime("%Y-%m-%d %H:%M UTC"),
            "host": opts.host, "emulated": emulated, "bench": opts.bench, "scale": opts.scale,
-           "rounds": opts.rounds, "fake_stats": bool(opts.fake_stats)}
+           "rounds": opts.rounds, "fake_stats": bool(opts.fake_stats), "perf_requested": opts.perf}
     report(rep, runners, results, perf, outdir)
     latest = os.path.join(TOP, "build", "ab", "latest")
     if not opts.out:
@@ -810,4 +846,5 @@ def main():
 
 
 if __name__ == "__main__":
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     sys.exit(main())
