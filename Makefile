@@ -57,8 +57,9 @@ ifeq ($(CONFIG_CAPSTONE),y)
     override CONFIG_CAPSTONE := n
   endif
 endif
+# libpfm4 has no pkg-config file in Debian: look for its header with the host compiler.
 ifeq ($(CONFIG_LIBPFM),y)
-  ifeq ($(shell $(PKG_CONFIG) --exists libpfm 2>/dev/null && echo yes),yes)
+  ifeq ($(shell printf '\043include <perfmon/pfmlib_perf_event.h>\n' | $(CC) -E -x c - >/dev/null 2>&1 && echo yes),yes)
     LDLIBS += -lpfm
   else
     $(info loongbt: libpfm4 not found for $(HOST): hardware counter profiling is off)
@@ -70,6 +71,8 @@ SRCS := log.c exec.c cpu-exec.c translate-all.c disas.c disas-i386.c \
         tcg/tcg.c tcg/tcg-op.c tcg/optimize.c $(TCG_DIR)/tcg-target-disas.c \
         $(wildcard target-i386/*.c) $(wildcard hwassist/*.c) $(wildcard fpu/*.c) \
         $(filter-out linux-user/main.c,$(wildcard linux-user/*.c))
+# perf integration: perf map / jitdump output and libpfm4 counters
+SRCS += perfmap.c pmu.c
 OBJS := $(SRCS:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/linux-user/main.o
 

@@ -8,7 +8,7 @@ CONFIG_TB_CHAIN      ?= y  # chain translated blocks to each other through goto_
 CONFIG_GOTOTB_DIRECT ?= y  # chain with a patched direct jump (tb_jmp_offset); n = indirect jump through tb_next[]
 CONFIG_OPTIMIZER     ?= y  # TCG optimiser: constant folding, copy propagation, dead code (safe)
 CONFIG_CAPSTONE      ?= y  # guest/host disassembly in -d in_asm/out_asm via capstone (off: a line says so)
-CONFIG_LIBPFM        ?= n  # hardware performance counter profiling via libpfm4 (phase 2)
+CONFIG_LIBPFM        ?= y  # -perf / -perf-sample event counting via libpfm4 (on where libpfm4 is found)
 CONFIG_DEBUG_TCG     ?= y  # range assertions in encoders and IR checks (tcg_debug_assert)
 
 CONFIG_VARS := CONFIG_TB_CHAIN CONFIG_GOTOTB_DIRECT CONFIG_OPTIMIZER CONFIG_CAPSTONE CONFIG_LIBPFM CONFIG_DEBUG_TCG

@@ -10,6 +10,7 @@
 #include "tcg.h"
 #include "qemu.h"
 #include "helper-proto.h"
+#include "pmu.h"
 
 bool tb_chain_enabled = CONFIG_TB_CHAIN;
 
@@ -257,7 +258,9 @@ static __attribute__((noinline)) int cpu_exec_loop(CPUX86State *env)
             log_before_tb(env, tb);
 
         last_flush_count = tb_flush_count;
+        pmu_enter(PMU_CODE);              /* -perf: phase changes (a no-op without it) */
         last_exit = tcg_qemu_tb_exec(env, tb->tc_ptr);
+        pmu_enter(PMU_LOOP);
         code_leave();
     }
 }

@@ -14,6 +14,8 @@
 #include "log.h"
 #include "exec-all.h"
 #include "tcg.h"
+#include "perfmap.h"
+#include "pmu.h"
 
 bool tb_jmp_direct = CONFIG_GOTOTB_DIRECT;
 bool tb_gen_flushed;
@@ -174,6 +176,7 @@ restart:
                          ? (last & TARGET_PAGE_MASK) : (target_ulong)-1;
     tb_link_page(tb, pc, page2);
 
+    perfmap_note_block(tb->tc_ptr, (size_t)tb->tc_size, tb->pc);   /* -perfmap / -jitdump */
     if (qemu_loglevel_mask(CPU_LOG_IN_ASM | CPU_LOG_OUT_ASM))
         log_tb(tb);
     return tb;
@@ -182,7 +185,10 @@ restart:
 TranslationBlock *tb_gen_code(CPUX86State *env, target_ulong pc, target_ulong cs_base,
                               uint32_t flags, uint32_t cflags)
 {
-    return tb_gen_code_with(env, pc, cs_base, flags, cflags, gen_intermediate_code);
+    PmuPhase prev = pmu_enter(PMU_TRANSLATE);
+    TranslationBlock *tb = tb_gen_code_with(env, pc, cs_base, flags, cflags, gen_intermediate_code);
+    pmu_leave(prev);
+    return tb;
 }
 
 /* ------------------------------------------------------------------ state restore */

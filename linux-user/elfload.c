@@ -18,6 +18,7 @@
 #include <unistd.h>
 #include "qemu.h"
 #include "log.h"
+#include "guest-syms.h"
 
 #define ET_DYN_DEFAULT_BASE  0x56555000u   /* where Linux puts an i386 PIE */
 #define INTERP_DEFAULT_BASE  TARGET_MMAP_BASE   /* hint for the dynamic linker */
@@ -371,6 +372,7 @@ int loader_exec(const char *filename, char **argv, char **envp, struct image_inf
     info->exec_path = strdup(realpath(filename, resolved) ? resolved : filename);
     interp_name = interp_path(&exe);
     load_image(&exe, info, false);
+    guest_syms_add_file(info->exec_path, info->load_bias);
     entry_unbiased = exe.eh.e_entry;
     if ((uint64_t)entry_unbiased + info->load_bias >= GUEST_ADDR_SPACE ||
         guest_page_prot(info->load_bias + entry_unbiased) < 0 ||
@@ -388,6 +390,7 @@ int loader_exec(const char *filename, char **argv, char **envp, struct image_inf
         elf_open(&interp, use);
         if (interp.eh.e_type != ET_DYN) elf_fail(&interp, "interpreter is not a shared object");
         info->interp_bias = load_image(&interp, info, true);
+        guest_syms_add_file(use, info->interp_bias);
         info->entry = interp.eh.e_entry + info->interp_bias;
         elf_close(&interp);
         free(interp_name);

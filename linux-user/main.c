@@ -12,6 +12,9 @@
 #include "exec-all.h"
 #include "log.h"
 #include "syscall_defs.h"
+#include "cpu-model.h"
+#include "perfmap.h"
+#include "pmu.h"
 
 #define LOONGBT_VERSION "0.1"
 
@@ -94,7 +97,12 @@ static void env_set(EnvList *e, char *assignment)
     OPTION("one-insn-per-tb", false, "",          "translate one guest instruction per block") \
     OPTION("tb-size",         true,  "size",      "code buffer size, K/M suffixes allowed (env LOONGBT_TB_SIZE)") \
     OPTION("no-chain",        false, "",          "do not chain translated blocks (overrides CONFIG_TB_CHAIN)") \
-    OPTION("host-page-size",  true,  "bytes",     "work as if host pages were this big, e.g. 16384 (env LOONGBT_HOST_PAGE_SIZE)")
+    OPTION("host-page-size",  true,  "bytes",     "work as if host pages were this big, e.g. 16384 (env LOONGBT_HOST_PAGE_SIZE)") \
+    OPTION("cpu",             true,  "model",     "x86 CPU to imitate where results are undefined: intel, amd, host (default; env LOONGBT_CPU)") \
+    OPTION("perfmap",         false, "",          "write /tmp/perf-<pid>.map naming each translated block for perf report") \
+    OPTION("jitdump",         false, "",          "write jit-<pid>.dump (blocks with their code) for perf inject -j") \
+    OPTION("perf",            true,  "event,...", "count libpfm4 events, split by where the time goes; '-perf list' lists them") \
+    OPTION("perf-sample",     true,  "event[:period]", "sample a libpfm4 event; table of blocks, helpers, translator, kernel at exit")
 
 static void usage_line(FILE *f)
 {
@@ -215,9 +223,20 @@ static int parse_args(int argc, char **argv, Options *o, EnvList *env)
             if (!o->tb_size) usage_error("bad -tb-size '%s' (64K..2G, K/M/G suffix)", arg);
         } else if (!strcmp(opt, "no-chain")) {
             o->no_chain = true;
+        } else if (!strcmp(opt, "perfmap")) {
+            perfmap_open_map();
+        } else if (!strcmp(opt, "jitdump")) {
+            perfmap_open_jitdump();
+        } else if (!strcmp(opt, "perf")) {
+            pmu_count_option(arg);
+        } else if (!strcmp(opt, "perf-sample")) {
+            pmu_sample_option(arg);
         } else if (!strcmp(opt, "host-page-size")) {
             if (!host_page_size_override(arg))
                 usage_error("bad -host-page-size '%s' (power of two, real page size..64K)", arg);
+        } else if (!strcmp(opt, "cpu")) {
+            if (!x86_cpu_model_select(arg))
+                usage_error("unknown -cpu '%s' (intel, amd, host)", arg);
         }
     }
     if (i >= argc) usage_error("%s", "no program given");
@@ -230,6 +249,7 @@ static int parse_args(int argc, char **argv, Options *o, EnvList *env)
 
 static void handle_syscall(CPUX86State *env)
 {
+    pmu_enter(PMU_SYSCALL);
     abi_long ret = do_syscall(env, (int)env->regs[R_EAX], env->regs[R_EBX], env->regs[R_ECX],
                               env->regs[R_EDX], env->regs[R_ESI], env->regs[R_EDI],
                               env->regs[R_EBP]);
@@ -238,6 +258,7 @@ static void handle_syscall(CPUX86State *env)
     } else if (ret != -TARGET_QEMU_ESIGRETURN) {
         env->regs[R_EAX] = (uint32_t)ret;
     }
+    pmu_enter(PMU_LOOP);
 }
 
 void cpu_loop(CPUX86State *env)
@@ -246,6 +267,7 @@ void cpu_loop(CPUX86State *env)
         guest_code_running = thread_in_guest_code = 1;
         int trapnr = cpu_exec(env);
         guest_code_running = thread_in_guest_code = 0;
+        pmu_enter(PMU_LOOP);              /* also after a fault out of code or translation */
 
         switch (trapnr) {
         case EXCP_SYSCALL:
@@ -319,6 +341,9 @@ int main(int argc, char **argv)
     if ((s = getenv("LOONGBT_HOST_PAGE_SIZE")) && *s && !host_page_size_override(s))
         fatal_error("bad LOONGBT_HOST_PAGE_SIZE '%s' (power of two, real page size..64K)", s);
     interp_prefix = getenv("LOONGBT_LD_PREFIX");
+    s = getenv("LOONGBT_CPU");
+    if (!x86_cpu_model_select(s && *s ? s : "host"))
+        fatal_error("unknown LOONGBT_CPU '%s' (intel, amd, host)", s);
     if ((s = getenv("LOONGBT_TB_SIZE")) && *s) {
         o.tb_size = parse_size(s);
         if (!o.tb_size) fatal_error("bad LOONGBT_TB_SIZE '%s' (64K..2G, K/M/G suffix)", s);

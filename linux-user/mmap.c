@@ -32,6 +32,7 @@
 #include "qemu.h"
 #include "exec-all.h"
 #include "log.h"
+#include "guest-syms.h"
 
 uintptr_t guest_base;
 
@@ -353,6 +354,8 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd
     set_range(addr, end, prot);
     if (host_page() > TARGET_PAGE_SIZE)
         sync_prot(addr, end);
+    if (is_file && (prot & PROT_EXEC))
+        guest_syms_add_mapping(fd, addr, (uint64_t)offset);   /* names for profiles */
     return (abi_long)addr;
 }
 
