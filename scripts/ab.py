@@ -670,7 +670,7 @@ def write_svg(path, rep, runners, results):
                                       "max": None} for r in others}))
     vals = [x for _, ra in rows for r in ra.values() if r for x in (r["ratio"], r.get("max")) if x]
     vmax = max(vals + [1.0]) * 1.12
-    left, width, bar, gap, top = 130, 560, 14, 10, 58
+    left, width, bar, gap, top = 130, 560, 14, 10, 66
     group = bar * len(others) + gap
     height = top + group * len(rows) + 50
     sx = lambda v: left + width * v / vmax
@@ -680,10 +680,12 @@ def write_svg(path, rep, runners, results):
          '<text x="10" y="18" font-size="14" font-weight="bold">%s</text>' % escape(
              "loongbt %s: ratio to %s per workload (%s)" % (rep["mode"], runners[0].name,
                                                           rep["run"])),
-         '<text x="10" y="36">%s</text>' % escape(
-             "figure: %s; %s; whiskers: min-max of the per-round ratios" % (
-                 "emulated host - counts, not time" if rep["emulated"] else "median wall time",
-                 "; ".join("%s = %s" % (r.name, r.label) for r in runners)))]
+         '<text x="10" y="34">%s</text>' % escape(
+             "figure: %s%s" % (", ".join(sorted({e.get("metric", "n/a") for e in results})),
+                               " (emulated host: not wall time)" if rep["emulated"] else
+                               " (median wall time; whiskers: min-max of the per-round ratios)")),
+         '<text x="10" y="48">%s</text>' % escape(
+             "; ".join("%s = %s" % (r.name, r.label) for r in runners))]
     step = 10 ** math.floor(math.log10(vmax)) if vmax > 0 else 1
     step = step / 2 if vmax / step < 4 else step
     v = 0.0
@@ -735,10 +737,22 @@ def write_png(svg, png):
     return png if r.returncode == 0 and os.path.exists(png) else None
 
 
-def inflation_table(results, runners):
-    """The per-workload inflation table of tests/bench/inflation-<host>.txt (bench mode)."""
+def inflation_table(rep, results, runners):
+    """The per-workload inflation table kept as tests/bench/inflation-<host>.txt (bench mode
+    under an emulator), with its header."""
     lb = next(r for r in runners if r.kind == "loongbt")
-    lines = ["# workload        guest-insns     host-insns  inflation  static-infl  native  loongbt-emu"]
+    lines = [
+        "# inflation-%s.txt - dynamic and static code inflation of the %s back end on the" % (
+            rep["host"], rep["host"]),
+        "# benchmark set (tests/bench/set.txt), recorded so that changes show in review.  Written by",
+        "# `make bench HOST=%s` as build/ab/<run>/inflation.txt: copy it here with the change" % rep["host"],
+        "# that moves the figures.  Run %s, scale %g." % (rep["run"], rep["scale"]),
+        "# guest-insns / host-insns: instructions executed (CONFIG_PROFILE counters; host instructions",
+        "# counted per executed block segment, see README), inflation = host / guest; static-infl:",
+        "# host instructions on the fast path of every translated block per guest instruction",
+        "# translated (-d stats, start-up included).  Times: wall seconds of one run on a shared",
+        "# 2-core x86_64 VM, native i386 and loongbt under qemu-%s (emulated time)." % rep["host"],
+        "# workload        guest-insns     host-insns  inflation  static-infl  native  loongbt-emu"]
     for e in results:
         c = e["runs"][lb.name].get("counters", {})
         lines.append("%-14s %14s %14s %10s %12s %6.3fs %11.3fs" % (
@@ -763,7 +777,7 @@ def report(rep, runners, results, perf, outdir):
         f.write(text)
     if rep["emulated"] and rep["mode"] == "bench":
         with open(os.path.join(outdir, "inflation.txt"), "w") as f:
-            f.write(inflation_table(results, runners))
+            f.write(inflation_table(rep, results, runners))
         files["inflation.txt"] = None
     write_csv(os.path.join(outdir, "report.csv"), runners, results, cnames)
     write_svg(os.path.join(outdir, "ratios.svg"), rep, runners, results)
