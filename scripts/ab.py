@@ -490,10 +490,12 @@ def compute_ratios(entry, runners, emulated):
         for r in runners[1:]:
             per_round = [t / b for t, b in zip(entry["runs"][r.name]["times"], bt) if b > 0]
             q1, q3 = quartiles(per_round)
+            bc = entry["runs"][base.name]["cpu"]
             entry["ratios"][r.name] = {
                 "ratio": entry["runs"][r.name]["median"] / entry["runs"][base.name]["median"],
                 "per_round": per_round, "min": min(per_round), "max": max(per_round),
-                "q1": q1, "q3": q3}
+                "q1": q1, "q3": q3,
+                "cpu_ratio": entry["runs"][r.name]["cpu"] / bc if bc else None}
         return
     # Emulated: deterministic counts, one value per runner (no spread).
     def value(r, key):
@@ -548,6 +550,8 @@ def text_report(rep, runners, results, cnames, perf):
     hdr = "%-13s" % "workload" + "".join("%*s" % (tw, r.name + " med") for r in runners)
     for r in others:
         hdr += "%*s %-17s" % (rw, r.name + "/" + base.name, "spread(min-max)")
+    if not emulated:            # user+sys time: steadier than wall time on a busy machine
+        hdr += "".join("%*s" % (rw + 4, "cpu " + r.name + "/" + base.name) for r in others)
     out.append("")
     out.append(hdr + "  figure")
     for e in results:
@@ -557,6 +561,9 @@ def text_report(rep, runners, results, cnames, perf):
             ra = e["ratios"].get(r.name)
             sp = "n/a" if not ra or ra["min"] is None else "%.3f-%.3f" % (ra["min"], ra["max"])
             line += "%*s %-17s" % (rw, fmt(ra and ra["ratio"], "x"), sp)
+        if not emulated:
+            line += "".join("%*s" % (rw + 4, fmt(e["ratios"].get(r.name, {}).get("cpu_ratio"), "x"))
+                            for r in others)
         line += "  " + e.get("metric", "n/a")
         if emulated:
             line += "".join("  (emulated time %s/%s %s)" % (r.name, base.name, fmt(
@@ -566,6 +573,8 @@ def text_report(rep, runners, results, cnames, perf):
     line = "%-13s" % "geomean" + " " * tw * len(runners)
     for r in others:
         line += "%*s %-17s" % (rw, fmt(rep["geomean"].get(r.name), "x"), "")
+    if not emulated:
+        line += "".join("%*s" % (rw + 4, fmt(rep["geomean_cpu"].get(r.name), "x")) for r in others)
     out.append(line)
     counted = [r for r in runners if r.kind == "loongbt"]
     if counted:
@@ -633,7 +642,7 @@ def write_csv(path, runners, results, cnames):
     head = ["workload", "metric"] + ["%s_median_s" % r.name for r in runners]
     for r in others:
         head += ["%s_ratio" % r.name, "%s_ratio_min" % r.name, "%s_ratio_max" % r.name,
-                 "%s_ratio_q1" % r.name, "%s_ratio_q3" % r.name]
+                 "%s_ratio_q1" % r.name, "%s_ratio_q3" % r.name, "%s_cpu_ratio" % r.name]
     for r in runners:
         head += ["%s_cpu_s" % r.name] + ["%s_%s" % (r.name, e) for e in PERF_EVENTS]
     counted = [r for r in runners if r.kind == "loongbt"]
@@ -647,7 +656,7 @@ def write_csv(path, runners, results, cnames):
             row = [e["name"], e.get("metric", "n/a")] + [e["runs"][r.name]["median"] for r in runners]
             for r in others:
                 ra = e["ratios"].get(r.name) or {}
-                row += [ra.get(k) for k in ("ratio", "min", "max", "q1", "q3")]
+                row += [ra.get(k) for k in ("ratio", "min", "max", "q1", "q3", "cpu_ratio")]
             for r in runners:
                 row += [e["runs"][r.name]["cpu"]] + [e["runs"][r.name]["perf"].get(ev)
                                                      for ev in PERF_EVENTS]
@@ -767,6 +776,8 @@ def report(rep, runners, results, perf, outdir):
     others = runners[1:]
     rep["geomean"] = {r.name: geomean([e["ratios"].get(r.name, {}).get("ratio") for e in results])
                       for r in others}
+    rep["geomean_cpu"] = {r.name: geomean([e["ratios"].get(r.name, {}).get("cpu_ratio")
+                                           for e in results]) for r in others}
     rep["runners"] = [r.describe() for r in runners]
     rep["counters"] = cnames
     rep["perf_events"] = PERF_EVENTS if perf else []
