@@ -120,13 +120,13 @@ class Runner:
         self.command, self.profile_command = command, profile_command
         self.make_vars = make_vars or []
 
-    def argv(self, prog, args, dynamic, command=None):
-        command = command or self.command
+    def argv(self, prog, args, dynamic, extra=()):
+        """The command line running prog; extra: translator options before the program."""
         if self.kind == "native":
             if dynamic:
                 return [ROOT + "/lib/ld-linux.so.2", "--library-path", GUEST_LIBPATH, prog] + args
             return [prog] + args
-        return [command, "-L", ROOT, prog] + args
+        return [self.command] + list(extra) + ["-L", ROOT, prog] + args
 
     def describe(self):
         d = {"name": self.name, "kind": self.kind, "label": self.label}
@@ -358,14 +358,16 @@ def static_inflation(path):
 
 
 def stats_run(runner, prog, args, stdin, workdir, tag, fake_stats, has_profile):
-    """One run of the runner's CONFIG_PROFILE twin with -stats-json and -d stats.  Returns the
-    flat counters (None values for what is not available), hot_tbs and where they came from."""
-    json_path = os.path.join(workdir, tag + ".stats.json")
-    log_path = os.path.join(workdir, tag + ".stats.log")
-    command = runner.profile_command if has_profile else runner.command
-    opts = ["-d", "stats", "-D", log_path] + (["-stats-json", json_path] if has_profile else [])
-    argv = [command] + opts + ["-L", ROOT, prog] + args
-    r = run_once(argv, stdin, workdir, tag + ".stats")
+    """One run of the runner's CONFIG_PROFILE twin with -stats-json (and its -d stats table in
+    the work folder).  Returns the flat counters (None for what is not available), hot_tbs and
+    where they came from; nothing runs when the tree has no CONFIG_PROFILE."""
+    json_path = os.path.join(workdir, tag + ".profile.json")
+    log_path = os.path.join(workdir, tag + ".profile.log")
+    r = {"status": None, "digest": None, "wall": None}
+    if has_profile:
+        argv = [runner.profile_command, "-d", "stats", "-D", log_path, "-stats-json", json_path,
+                "-L", ROOT, prog] + args
+        r = run_once(argv, stdin, workdir, tag + ".profile")
     js, source = {}, "n/a"
     if fake_stats:
         with open(fake_stats) as f:
@@ -379,7 +381,6 @@ def stats_run(runner, prog, args, stdin, workdir, tag, fake_stats, has_profile):
     else:
         source = "n/a (no CONFIG_PROFILE in this tree)"
     flat = flatten_stats(js) if js else {name: None for name, _ in COUNTERS}
-    flat["static_inflation"] = static_inflation(log_path)
     return {"counters": flat, "hot_tbs": js.get("hot_tbs", [])[:20] if js else [],
             "source": source, "status": r["status"], "digest": r["digest"],
             "wall": r["wall"]}
@@ -458,20 +459,26 @@ def run_workloads(runners, workloads, opts, workdir, subst, has_profile, emulate
                  "rusage": {"faults": median([x["faults"] for x in runs]),
                             "context_switches": median([x["ctxsw"] for x in runs])},
                  "perf": {}}
-            if perf:
-                # A run of its own: perf stat's start-up (tens of ms) must not enter the times.
-                res = run_once(r.argv(prog, args, dynamic), stdin, workdir,
-                               "%s.%s.perf" % (w["name"], r.name), perf=True)
+            if perf or r.kind == "loongbt":
+                # A run of its own of the plain build: perf stat's start-up (tens of ms) must
+                # not enter the times, and the static figures of -d stats must come from the
+                # build measured, not from its counting twin (whose blocks carry the counters).
+                tag = "%s.%s.plain" % (w["name"], r.name)
+                stats_log = os.path.join(workdir, tag + ".stats.log")
+                res = run_once(r.argv(prog, args, dynamic, extra=["-d", "stats", "-D", stats_log]
+                                      if r.kind == "loongbt" else []),
+                               stdin, workdir, tag, perf=perf)
                 d["perf"] = res["perf"]
                 if (res["status"], res["digest"]) != (ref["status"], ref["digest"]):
-                    entry["mismatches"].append("%s perf stat run: status %d (native %d)" % (
-                        r.name, res["status"], ref["status"]))
+                    entry["mismatches"].append("%s perf stat / -d stats run: status %d (native %d)"
+                                               % (r.name, res["status"], ref["status"]))
             if r.kind == "loongbt":
                 st = stats_run(r, prog, args, stdin, workdir, w["name"] + "." + r.name,
                                opts.fake_stats, has_profile)
-                if (st["status"], st["digest"]) != (ref["status"], ref["digest"]):
+                if has_profile and (st["status"], st["digest"]) != (ref["status"], ref["digest"]):
                     entry["mismatches"].append("%s counting run: status %d (native %d)" % (
                         r.name, st["status"], ref["status"]))
+                st["counters"]["static_inflation"] = static_inflation(stats_log)
                 d.update(counters=st["counters"], hot_tbs=st["hot_tbs"], counters_source=st["source"])
             entry["runs"][r.name] = d
         compute_ratios(entry, runners, emulated)
@@ -580,7 +587,8 @@ def text_report(rep, runners, results, cnames, perf):
     if counted:
         out.append("")
         src = sorted({e["runs"][r.name].get("counters_source", "n/a") for e in results for r in counted})
-        out.append("counters (one run of each runner's CONFIG_PROFILE twin; source: %s)" % ", ".join(src))
+        out.append("counters (one run of each runner's CONFIG_PROFILE twin; source: %s; static_infl:"
+                   " -d stats of the plain build)" % ", ".join(src))
         short = {"guest_insns": "guest_ins", "host_insns": "host_ins", "inflation": "infl",
                  "tbs_translated": "tbs", "main_loop_exits": "loop_exits", "syscalls": "syscalls",
                  "direct_via_loop": "via_loop", "static_inflation": "static_infl",

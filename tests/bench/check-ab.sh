@@ -5,7 +5,7 @@
 # row with a ratio, and every run's output must have matched the native one.
 # Last line: "check-ab: N passed, N failed".
 set -u
-cd "$(dirname "$0")/../.."
+cd "$(dirname "$0")/../.." || exit 1
 out=build/ab/check-ab
 rm -rf "$out"
 log=$(mktemp)
