@@ -15,8 +15,10 @@ $(foreach v,$(CONFIG_VARS),$(eval override $(v) := $(strip $($(v)))))
 
 lc = $(shell echo '$(1)' | tr A-Z a-z)
 config_default = $(shell sed -n 's/^$(1)[ ]*?=[ ]*\([yn]\).*/\1/p' configs.mk)
-# Folder suffix: one part per switch that differs from its default.
-VARIANT := $(strip $(foreach v,$(CONFIG_VARS),$(if $(filter-out $(call config_default,$(v)),$($(v))),$(if $(filter n,$($(v))),-no_,-)$(call lc,$(patsubst CONFIG_%,%,$(v))))))
+# Folder suffix: one part per switch that differs from its default, joined without blanks
+# (build/x86_64-no_tb_chain-profile).
+empty :=
+VARIANT := $(subst $(empty) $(empty),,$(strip $(foreach v,$(CONFIG_VARS),$(if $(filter-out $(call config_default,$(v)),$($(v))),$(if $(filter n,$($(v))),-no_,-)$(call lc,$(patsubst CONFIG_%,%,$(v)))))))
 BUILD := build/$(HOST)$(VARIANT)
 # Back-end folder per host (tcg/<backend>/ holds the same file set for every host).
 TCG_BACKEND_x86_64 := x86_64
@@ -34,6 +36,7 @@ else ifeq ($(HOST),loongarch64)
   CC := clang-19 --target=loongarch64-linux-gnu --sysroot=$(LAROOT)
   LDFLAGS += -fuse-ld=lld
   PKG_CONFIG := false
+  OBJCOPY := llvm-objcopy-19
   # Run LoongArch binaries on this machine: Debian 13's qemu-loongarch64 (scripts/setup-loongarch.sh).
   HOST_RUNNER := $(CURDIR)/sysroots/qemu-trixie/usr/bin/qemu-loongarch64 -L $(LAROOT)/usr/loongarch64-linux-gnu
 else ifeq ($(HOST),mips64el)
@@ -67,7 +70,7 @@ ifeq ($(CONFIG_LIBPFM),y)
   endif
 endif
 
-SRCS := log.c exec.c cpu-exec.c translate-all.c disas.c disas-i386.c \
+SRCS := log.c exec.c cpu-exec.c translate-all.c profile.c disas.c disas-i386.c \
         tcg/tcg.c tcg/tcg-op.c tcg/optimize.c $(TCG_DIR)/tcg-target-disas.c \
         $(wildcard target-i386/*.c) $(wildcard hwassist/*.c) $(wildcard fpu/*.c) \
         $(filter-out linux-user/main.c,$(wildcard linux-user/*.c))

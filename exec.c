@@ -18,6 +18,7 @@
 #include "tcg.h"
 #include "qemu.h"
 #include "hwassist.h"
+#include "profile.h"
 
 uint8_t *code_gen_buffer;
 TranslationBlock *tbs;
@@ -90,8 +91,9 @@ void tcg_exec_init(size_t code_gen_buffer_size)
     hwassist_init();
     tcg_context_init(tcg_ctx);
 
-    void *buf = mmap(code_gen_buffer_hint(size), size, PROT_READ | PROT_WRITE | PROT_EXEC,
-                     MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    void *hint = code_gen_buffer_hint(size);
+    void *buf = mmap(hint, size, PROT_READ | PROT_WRITE | PROT_EXEC, MAP_PRIVATE | MAP_ANONYMOUS,
+                     -1, 0);
     if (buf == MAP_FAILED)
         fatal_error("cannot allocate the %zu-byte code buffer", size);
     code_gen_buffer = buf;
@@ -104,6 +106,11 @@ void tcg_exec_init(size_t code_gen_buffer_size)
     /* Keep TB code aligned like tb_gen_code does. */
     code_gen_after_prologue = (void *)QEMU_ALIGN_UP((uintptr_t)tcg_ctx->code_gen_ptr, 16);
     tcg_ctx->code_gen_ptr = code_gen_after_prologue;
+    /* For tools that attribute host pcs (scripts/check-inflation.py): prologue, then TBs; and
+     * whether the buffer is where it was asked for (helper calls' reach depends on it). */
+    qemu_log_mask(CPU_LOG_PAGE, "page: code buffer %p-%p, prologue %p-%p, asked for %p (text %p)\n",
+                  buf, (void *)((uint8_t *)buf + size), buf, code_gen_after_prologue, hint,
+                  (void *)&code_gen_buffer_hint);
 
     /* One TB per 128 bytes of code is generous: typical TBs take a few hundred bytes. */
     tbs_max = (int)(size / 128);
@@ -506,6 +513,7 @@ void tb_phys_invalidate(TranslationBlock *tb, target_ulong page_addr)
     if (tb->cflags & CF_INVALID)
         return;
     tb->cflags |= CF_INVALID;   /* cpu-exec and tb_add_jump never chain from/to it again */
+    profile_count(PROFILE_TBS_INVALIDATED);
     tb_phys_hash_remove(tb);
 
     for (int n = 0; n < 2; n++)
@@ -572,6 +580,8 @@ void tb_flush(CPUX86State *env)
 {
     qemu_log_mask(CPU_LOG_CHAIN | CPU_LOG_EXEC, "tb_flush: %d TBs, %zu code bytes\n", nb_tbs,
                   (size_t)((uint8_t *)tcg_ctx->code_gen_ptr - (uint8_t *)code_gen_after_prologue));
+    profile_count(PROFILE_FLUSHES);
+    profile_add(PROFILE_TBS_FLUSHED, (uint64_t)nb_tbs);
     nb_tbs = 0;
     memset(tb_phys_hash, 0, sizeof(tb_phys_hash));
     for (int i = 0; i < nb_cpus; i++)

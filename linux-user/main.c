@@ -12,6 +12,7 @@
 #include "exec-all.h"
 #include "log.h"
 #include "syscall_defs.h"
+#include "profile.h"
 #include "cpu-model.h"
 #include "perfmap.h"
 #include "pmu.h"
@@ -98,6 +99,7 @@ static void env_set(EnvList *e, char *assignment)
     OPTION("tb-size",         true,  "size",      "code buffer size, K/M suffixes allowed (env LOONGBT_TB_SIZE)") \
     OPTION("no-chain",        false, "",          "do not chain translated blocks (overrides CONFIG_TB_CHAIN)") \
     OPTION("host-page-size",  true,  "bytes",     "work as if host pages were this big, e.g. 16384 (env LOONGBT_HOST_PAGE_SIZE)") \
+    OPTION("stats-json",      true,  "file",      "write run statistics and profile counters to file as JSON at exit (env LOONGBT_STATS_JSON)") \
     OPTION("cpu",             true,  "model",     "x86 CPU to imitate where results are undefined: intel, amd, host (default; env LOONGBT_CPU)") \
     OPTION("perfmap",         false, "",          "write /tmp/perf-<pid>.map naming each translated block for perf report") \
     OPTION("jitdump",         false, "",          "write jit-<pid>.dump (blocks with their code) for perf inject -j") \
@@ -162,6 +164,7 @@ typedef struct Options {
     int loglevel;
     const char *logfile;
     const char *argv0;
+    const char *stats_json;
     bool singlestep;
     bool no_chain;
 } Options;
@@ -189,7 +192,9 @@ static int parse_args(int argc, char **argv, Options *o, EnvList *env)
             if (i + 1 >= argc) usage_error("option '%s' needs an argument", argv[i]);
             arg = argv[++i];
         }
-        if (strcmp(opt, "D") && strcmp(opt, "E") && strcmp(opt, "U") && strcmp(opt, "0")) {
+        /* Not passed on to a guest execve: -stats-json is the file of this process only. */
+        if (strcmp(opt, "D") && strcmp(opt, "E") && strcmp(opt, "U") && strcmp(opt, "0") &&
+            strcmp(opt, "stats-json")) {
             reexec_options[reexec_option_count++] = argv[i - has_arg];
             if (has_arg) reexec_options[reexec_option_count++] = (char *)arg;
         }
@@ -223,6 +228,8 @@ static int parse_args(int argc, char **argv, Options *o, EnvList *env)
             if (!o->tb_size) usage_error("bad -tb-size '%s' (64K..2G, K/M/G suffix)", arg);
         } else if (!strcmp(opt, "no-chain")) {
             o->no_chain = true;
+        } else if (!strcmp(opt, "stats-json")) {
+            o->stats_json = arg;
         } else if (!strcmp(opt, "perfmap")) {
             perfmap_open_map();
         } else if (!strcmp(opt, "jitdump")) {
@@ -356,12 +363,16 @@ int main(int argc, char **argv)
         reexec_command = s;
         env_unset(&guest_env, "LOONGBT_REEXEC");
     }
+    /* Like -stats-json, for this process only: a guest execve must not write the same file. */
+    o.stats_json = getenv("LOONGBT_STATS_JSON");
+    env_unset(&guest_env, "LOONGBT_STATS_JSON");
     prog = parse_args(argc, argv, &o, &guest_env);
     guest_env.vars[guest_env.count] = NULL;
 
     qemu_set_log_filename(o.logfile);
     qemu_loglevel = o.loglevel;
     if (o.no_chain) tb_chain_enabled = false;
+    profile_init(o.stats_json);
 
     guest_space_init();
     syscall_init();

@@ -24,6 +24,7 @@
 #include <sys/syscall.h>
 #include "qemu.h"
 #include "exec-all.h"
+#include "profile.h"
 #include "log.h"
 #include "syscall_defs.h"
 #include "host-signal.h"
@@ -107,6 +108,7 @@ static void QEMU_NORETURN die_with_signal(int sig)
     struct sigaction sa;
     sigset_t set;
 
+    profile_report();                        /* -d stats / -stats-json: the process ends here */
     fflush(stdout);
     fflush(stderr);
     qemu_log_flush();
@@ -682,6 +684,7 @@ static void deliver_signal(CPUX86State *env, int sig, const struct target_siginf
                   sa->handler == TARGET_SIG_DFL ? "default action" :
                   sa->handler == TARGET_SIG_IGN ? "ignored" : "guest handler");
     if (sa->handler == TARGET_SIG_IGN) return;
+    profile_count(PROFILE_SIGNALS);
     if (sa->handler == TARGET_SIG_DFL) { default_action(sig); return; }
 
     ok = (sa->flags & SA_SIGINFO) ? setup_rt_frame(env, sig, sa, si, saved_mask, trapno)
