@@ -2,7 +2,8 @@
 #   make                 build build/<host>/loongbt-i386 (HOST defaults to this machine)
 #   make CONFIG_X=n      build a variant in its own folder, e.g. build/x86_64-no_tb_chain
 #   make check           unit tests + guest suite in every chaining configuration
-#   make bench           native vs loongbt vs qemu-i386 wall time (medians, ratios)
+#   make bench           native vs loongbt vs qemu-i386 on the benchmark set (report, chart)
+#   make ab A=.. B=..    two builds against each other (times, ratios, counters; scripts/ab.py)
 #   make deps            install every tool and package a fresh Debian 12 machine needs
 #   make install         loongbt-i386, docs and binfmt.sh under PREFIX (/usr/local), DESTDIR
 # Switches live in configs.mk (one list); they land in $(BUILD)/config-host.h.
@@ -79,7 +80,7 @@ SRCS += perfmap.c pmu.c
 OBJS := $(SRCS:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/linux-user/main.o
 
-.PHONY: all deps demo check check-unit check-guest bench fuzz clean help install
+.PHONY: all deps demo check check-unit check-guest bench ab fuzz clean help install
 all: $(LOONGBT)
 
 $(LOONGBT): $(OBJS) $(MAIN_OBJ)
