@@ -2,8 +2,10 @@
 #   make                 build build/<host>/loongbt-i386 (HOST defaults to this machine)
 #   make CONFIG_X=n      build a variant in its own folder, e.g. build/x86_64-no_tb_chain
 #   make check           unit tests + guest suite in every chaining configuration
-#   make bench           native vs loongbt vs qemu-i386 wall time (medians, ratios)
+#   make bench           native vs loongbt vs qemu-i386 on the benchmark set (report, chart)
+#   make ab A=.. B=..    two builds against each other (times, ratios, counters; scripts/ab.py)
 #   make deps            install every tool and package a fresh Debian 12 machine needs
+#   make install         loongbt-i386, docs and binfmt.sh under PREFIX (/usr/local), DESTDIR
 # Switches live in configs.mk (one list); they land in $(BUILD)/config-host.h.
 
 SHELL := /bin/bash
@@ -14,8 +16,10 @@ $(foreach v,$(CONFIG_VARS),$(eval override $(v) := $(strip $($(v)))))
 
 lc = $(shell echo '$(1)' | tr A-Z a-z)
 config_default = $(shell sed -n 's/^$(1)[ ]*?=[ ]*\([yn]\).*/\1/p' configs.mk)
-# Folder suffix: one part per switch that differs from its default.
-VARIANT := $(strip $(foreach v,$(CONFIG_VARS),$(if $(filter-out $(call config_default,$(v)),$($(v))),$(if $(filter n,$($(v))),-no_,-)$(call lc,$(patsubst CONFIG_%,%,$(v))))))
+# Folder suffix: one part per switch that differs from its default, joined without blanks
+# (build/x86_64-no_tb_chain-profile).
+empty :=
+VARIANT := $(subst $(empty) $(empty),,$(strip $(foreach v,$(CONFIG_VARS),$(if $(filter-out $(call config_default,$(v)),$($(v))),$(if $(filter n,$($(v))),-no_,-)$(call lc,$(patsubst CONFIG_%,%,$(v)))))))
 BUILD := build/$(HOST)$(VARIANT)
 # Back-end folder per host (tcg/<backend>/ holds the same file set for every host).
 TCG_BACKEND_x86_64 := x86_64
@@ -33,6 +37,7 @@ else ifeq ($(HOST),loongarch64)
   CC := clang-19 --target=loongarch64-linux-gnu --sysroot=$(LAROOT)
   LDFLAGS += -fuse-ld=lld
   PKG_CONFIG := false
+  OBJCOPY := llvm-objcopy-19
   # Run LoongArch binaries on this machine: Debian 13's qemu-loongarch64 (scripts/setup-loongarch.sh).
   HOST_RUNNER := $(CURDIR)/sysroots/qemu-trixie/usr/bin/qemu-loongarch64 -L $(LAROOT)/usr/loongarch64-linux-gnu
 else ifeq ($(HOST),mips64el)
@@ -66,7 +71,7 @@ ifeq ($(CONFIG_LIBPFM),y)
   endif
 endif
 
-SRCS := log.c exec.c cpu-exec.c translate-all.c disas.c disas-i386.c \
+SRCS := log.c exec.c cpu-exec.c translate-all.c profile.c disas.c disas-i386.c \
         tcg/tcg.c tcg/tcg-op.c tcg/optimize.c $(TCG_DIR)/tcg-target-disas.c \
         $(wildcard target-i386/*.c) $(wildcard hwassist/*.c) $(wildcard fpu/*.c) \
         $(filter-out linux-user/main.c,$(wildcard linux-user/*.c))
@@ -75,7 +80,7 @@ SRCS += perfmap.c pmu.c
 OBJS := $(SRCS:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/linux-user/main.o
 
-.PHONY: all deps demo check check-unit check-guest bench fuzz clean help
+.PHONY: all deps demo check check-unit check-guest bench ab fuzz clean help install
 all: $(LOONGBT)
 
 $(LOONGBT): $(OBJS) $(MAIN_OBJ)
@@ -121,12 +126,27 @@ deps:
 	bash scripts/setup-loongarch.sh
 
 # The README's first command: build loongbt and a demo guest, run it natively and translated.
-demo: $(LOONGBT) tests/guest/bin/demo
+# A fresh make (re-reading this file) does the work, so in `make deps demo` the optional
+# libraries that deps has just installed (capstone) are found: this make looked before.
+demo:
+	@$(MAKE) --no-print-directory demo-run
+.PHONY: demo-run
+demo-run: $(LOONGBT) tests/guest/bin/demo
 	@echo "== native i386 ==" && tests/guest/bin/demo
 	@echo "== loongbt-i386 ($(LOONGBT)) ==" && $(LOONGBT) tests/guest/bin/demo
+
+# On the board: loongbt-i386 in $(PREFIX)/bin, README and the binfmt script in share/;
+# `$(PREFIX)/share/loongbt/binfmt.sh register --ld-prefix DIR` then runs i386 programs directly.
+PREFIX ?= /usr/local
+DESTDIR ?=
+install: $(LOONGBT)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/loongbt $(DESTDIR)$(PREFIX)/share/loongbt
+	install -m 755 $(LOONGBT) $(DESTDIR)$(PREFIX)/bin/loongbt-i386
+	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/loongbt/README.md
+	install -m 755 scripts/binfmt.sh $(DESTDIR)$(PREFIX)/share/loongbt/binfmt.sh
 
 clean:
 	rm -rf build
 
 help:
-	@sed -n '2,8p' Makefile
+	@sed -n '2,9p' Makefile

@@ -10,5 +10,6 @@ CONFIG_OPTIMIZER     ?= y  # TCG optimiser: constant folding, copy propagation, 
 CONFIG_CAPSTONE      ?= y  # guest/host disassembly in -d in_asm/out_asm via capstone (off: a line says so)
 CONFIG_LIBPFM        ?= y  # -perf / -perf-sample event counting via libpfm4 (on where libpfm4 is found)
 CONFIG_DEBUG_TCG     ?= y  # range assertions in encoders and IR checks (tcg_debug_assert)
+CONFIG_PROFILE       ?= n  # run-time counters: per-segment counts in generated code, TB exits by kind (-d stats, -stats-json)
 
-CONFIG_VARS := CONFIG_TB_CHAIN CONFIG_GOTOTB_DIRECT CONFIG_OPTIMIZER CONFIG_CAPSTONE CONFIG_LIBPFM CONFIG_DEBUG_TCG
+CONFIG_VARS := CONFIG_TB_CHAIN CONFIG_GOTOTB_DIRECT CONFIG_OPTIMIZER CONFIG_CAPSTONE CONFIG_LIBPFM CONFIG_DEBUG_TCG CONFIG_PROFILE

@@ -10,6 +10,7 @@
 #include "tcg.h"
 #include "qemu.h"
 #include "helper-proto.h"
+#include "profile.h"
 #include "pmu.h"
 
 bool tb_chain_enabled = CONFIG_TB_CHAIN;
@@ -177,8 +178,12 @@ TranslationBlock *tb_find_slow(CPUX86State *env, target_ulong pc, target_ulong c
                                uint32_t flags, uint32_t cflags)
 {
     TranslationBlock *tb = tb_phys_hash_lookup(pc, cs_base, flags, cflags);
-    if (!tb)
+    if (tb) {
+        profile_main_loop_lookup(PROFILE_LOOKUP_PHYS_HASH);
+    } else {
+        profile_main_loop_lookup(PROFILE_LOOKUP_TRANSLATE);
         tb = tb_gen_code(env, pc, cs_base, flags, cflags);
+    }
     env->tb_jmp_cache[tb_jmp_cache_hash_func(pc)] = tb;
     return tb;
 }
@@ -195,6 +200,8 @@ TranslationBlock *tb_find_fast(CPUX86State *env)
     if (unlikely(!tb || tb->pc != pc || tb->cs_base != cs_base || tb->flags != flags ||
                  tb->cflags != cflags))
         tb = tb_find_slow(env, pc, cs_base, flags, cflags);
+    else
+        profile_main_loop_lookup(PROFILE_LOOKUP_JUMP_CACHE);
     return tb;
 }
 
@@ -202,6 +209,35 @@ TranslationBlock *tb_find_fast(CPUX86State *env)
 static bool tb_chainable(const TranslationBlock *tb)
 {
     return !(tb->cflags & CF_INVALID) && (tb->cflags & CF_COUNT_MASK) != 1;
+}
+
+/* Profile build: what a return from translated code was (exit value = TB | slot, or 0). A 0
+ * after an indirect jump is counted by the lookup that follows (profile_indirect_pending). */
+static void profile_tb_return(uintptr_t exit)
+{
+    profile_count(PROFILE_TB_RETURNS);
+    if (exit)
+        profile_count(PROFILE_TB_RETURNS_VALUE);
+    if (exit & ~(uintptr_t)TB_EXIT_MASK) {
+        if ((exit & TB_EXIT_MASK) <= TB_EXIT_IDX1)
+            profile_count(PROFILE_DIRECT_VIA_LOOP);
+        else
+            profile_count(PROFILE_OTHER_VIA_LOOP);
+    } else if (!profile_indirect_pending) {
+        profile_count(PROFILE_OTHER_VIA_LOOP);
+    }
+}
+
+/* Profile build: a helper or a host signal handler left the TB through cpu_loop_exit. */
+static void profile_loop_exit(int excp)
+{
+    profile_indirect_pending = false;
+    if (excp == EXCP_SYSCALL)
+        profile_count(PROFILE_SYSCALLS);
+    else if (excp >= 0 && excp != EXCP_INTERRUPT)   /* cpu_loop turns it into a guest signal */
+        profile_count(PROFILE_EXCEPTIONS);
+    else
+        profile_count(PROFILE_HELPER_EXITS);
 }
 
 static void log_before_tb(CPUX86State *env, TranslationBlock *tb)
@@ -227,6 +263,8 @@ static __attribute__((noinline)) int cpu_exec_loop(CPUX86State *env)
         if (unlikely(env->exit_request)) {
             env->exit_request = 0;
             env->exception_index = EXCP_INTERRUPT;
+            if (CONFIG_PROFILE)
+                profile_count(PROFILE_EXIT_REQUESTS);
             return EXCP_INTERRUPT;
         }
 
@@ -261,6 +299,8 @@ static __attribute__((noinline)) int cpu_exec_loop(CPUX86State *env)
         pmu_enter(PMU_CODE);              /* -perf: phase changes (a no-op without it) */
         last_exit = tcg_qemu_tb_exec(env, tb->tc_ptr);
         pmu_enter(PMU_LOOP);
+        if (CONFIG_PROFILE)
+            profile_tb_return(last_exit);
         code_leave();
     }
 }
@@ -279,6 +319,8 @@ int cpu_exec(CPUX86State *env)
         tb_lock_reset();
         helper_guest_atomic_end();
         code_leave();
+        if (CONFIG_PROFILE)
+            profile_loop_exit(env->exception_index);
         return env->exception_index;
     }
     return cpu_exec_loop(env);

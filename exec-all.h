@@ -133,10 +133,18 @@ TranslationBlock *tb_phys_hash_lookup(target_ulong pc, target_ulong cs_base, uin
  * write-protects the host page of guest-writable code; the SIGSEGV handler must call
  * page_unprotect(guest addr, host pc of the write), which returns 1 if the fault was such a
  * protection (the page's TBs are dropped, write access restored: retry the access), else 0.
- * Caveat: a kernel write into such a page (read(2) into it) fails with EFAULT instead of
- * faulting, so syscalls writing guest buffers should page_unprotect() them first. */
+ * A fault that another thread resolved first is spurious and also returns 1 (retry).
+ * A kernel write into such a page (read(2) into it) fails with EFAULT instead of faulting:
+ * syscalls writing guest buffers go through guest_write_prepare below. */
 extern bool page_smc_protect;
 int page_unprotect(target_ulong addr, uintptr_t host_pc);
+/* Host kernel writes into guest buffers during a syscall (exec.c): guest_write_begin at the
+ * start of each syscall, guest_write_prepare(buffer) before the kernel writes it (unprotects
+ * its SMC-protected pages; takes tb_lock), and on -EFAULT guest_write_raced(): true when
+ * another thread protected pages meanwhile (the buffers are unprotected again: retry). */
+void guest_write_begin(void);
+void guest_write_prepare(target_ulong start, target_ulong len);
+bool guest_write_raced(void);
 /* Give the host pages overlapping guest [start, end) the access their 4 KiB guest pages need:
  * the union of the guest's read/write, minus write while one of them is SMC-protected (host
  * pages may hold several guest pages). Returns 0 or -errno. Used by linux-user/mmap.c. */

@@ -10,10 +10,13 @@
  * value (the first pc is relative to tb->pc, the first cc_op to 0). Typical cost: 3-4 bytes per
  * guest instruction instead of 10.
  */
+#include <time.h>
 #include "loongbt-common.h"
 #include "log.h"
 #include "exec-all.h"
 #include "tcg.h"
+#include "tcg-op.h"
+#include "profile.h"
 #include "perfmap.h"
 #include "pmu.h"
 
@@ -111,11 +114,19 @@ static void log_tb(TranslationBlock *tb)
     qemu_log_flush();
 }
 
+static uint64_t clock_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
 TranslationBlock *tb_gen_code_with(CPUX86State *env, target_ulong pc, target_ulong cs_base,
                                    uint32_t flags, uint32_t cflags, tb_gen_fn gen)
 {
     TranslationBlock *tb;
     int size;
+    uint64_t start_ns = clock_ns();
 
     int flushes = 0;
 
@@ -137,6 +148,7 @@ restart:
     tb->tc_ptr = tcg_ctx->code_gen_ptr;
 
     tcg_func_start(tcg_ctx);
+    tcg_gen_count_exec();   /* profile build: the TB's executions */
     gen(env, tb);   /* sets tb->size and tb->icount; the TB pointer is baked into exit_tb */
 
     tb->tb_jmp_offset[0] = tb->tb_jmp_offset[1] = 0xffff;
@@ -147,6 +159,8 @@ restart:
     tcg_ctx->code_buf = (tcg_insn_unit *)tb->tc_ptr;
     tcg_ctx->code_ptr = (tcg_insn_unit *)tb->tc_ptr;
 
+    if (CONFIG_PROFILE)
+        profile_tb_begin(pc, tb->size);
     size = tcg_gen_code(tcg_ctx, tb);
     uint8_t *search = tb->tc_ptr + (size > 0 ? size : 0);
     uint8_t *buffer_end = (uint8_t *)tcg_ctx->code_gen_buffer + tcg_ctx->code_gen_buffer_size;
@@ -154,6 +168,8 @@ restart:
         search + (size_t)tcg_ctx->nb_insns * SEARCH_BYTES_PER_INSN + 5 + 16 > buffer_end) {
         /* Out of code space: drop everything (this TB included) and translate again into the
          * empty buffer; the TB pointer changes, so the IR must be regenerated. */
+        if (CONFIG_PROFILE)
+            profile_tb_abort();
         tb_flush_safe(env);
         tb_gen_flushed = true;
         goto restart;
@@ -176,6 +192,7 @@ restart:
                          ? (last & TARGET_PAGE_MASK) : (target_ulong)-1;
     tb_link_page(tb, pc, page2);
 
+    profile_add(PROFILE_TRANSLATE_NS, clock_ns() - start_ns);
     perfmap_note_block(tb->tc_ptr, (size_t)tb->tc_size, tb->pc);   /* -perfmap / -jitdump */
     if (qemu_loglevel_mask(CPU_LOG_IN_ASM | CPU_LOG_OUT_ASM))
         log_tb(tb);

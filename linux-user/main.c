@@ -8,11 +8,14 @@
 #include <errno.h>
 #include <unistd.h>
 #include <signal.h>
+#include <sys/auxv.h>
+#include <sys/stat.h>
 #include "qemu.h"
 #include "target_signal.h"
 #include "exec-all.h"
 #include "log.h"
 #include "syscall_defs.h"
+#include "profile.h"
 #include "cpu-model.h"
 #include "perfmap.h"
 #include "pmu.h"
@@ -99,6 +102,7 @@ static void env_set(EnvList *e, char *assignment)
     OPTION("tb-size",         true,  "size",      "code buffer size, K/M suffixes allowed (env LOONGBT_TB_SIZE)") \
     OPTION("no-chain",        false, "",          "do not chain translated blocks (overrides CONFIG_TB_CHAIN)") \
     OPTION("host-page-size",  true,  "bytes",     "work as if host pages were this big, e.g. 16384 (env LOONGBT_HOST_PAGE_SIZE)") \
+    OPTION("stats-json",      true,  "file",      "write run statistics and profile counters to file as JSON at exit (env LOONGBT_STATS_JSON)") \
     OPTION("cpu",             true,  "model",     "x86 CPU to imitate where results are undefined: intel, amd, host (default; env LOONGBT_CPU)") \
     OPTION("perfmap",         false, "",          "write /tmp/perf-<pid>.map naming each translated block for perf report") \
     OPTION("jitdump",         false, "",          "write jit-<pid>.dump (blocks with their code) for perf inject -j") \
@@ -163,6 +167,7 @@ typedef struct Options {
     int loglevel;
     const char *logfile;
     const char *argv0;
+    const char *stats_json;
     bool singlestep;
     bool no_chain;
 } Options;
@@ -190,7 +195,9 @@ static int parse_args(int argc, char **argv, Options *o, EnvList *env)
             if (i + 1 >= argc) usage_error("option '%s' needs an argument", argv[i]);
             arg = argv[++i];
         }
-        if (strcmp(opt, "D") && strcmp(opt, "E") && strcmp(opt, "U") && strcmp(opt, "0")) {
+        /* Not passed on to a guest execve: -stats-json is the file of this process only. */
+        if (strcmp(opt, "D") && strcmp(opt, "E") && strcmp(opt, "U") && strcmp(opt, "0") &&
+            strcmp(opt, "stats-json")) {
             reexec_options[reexec_option_count++] = argv[i - has_arg];
             if (has_arg) reexec_options[reexec_option_count++] = (char *)arg;
         }
@@ -224,6 +231,8 @@ static int parse_args(int argc, char **argv, Options *o, EnvList *env)
             if (!o->tb_size) usage_error("bad -tb-size '%s' (64K..2G, K/M/G suffix)", arg);
         } else if (!strcmp(opt, "no-chain")) {
             o->no_chain = true;
+        } else if (!strcmp(opt, "stats-json")) {
+            o->stats_json = arg;
         } else if (!strcmp(opt, "perfmap")) {
             perfmap_open_map();
         } else if (!strcmp(opt, "jitdump")) {
@@ -333,6 +342,39 @@ void cpu_loop(CPUX86State *env)
  * Start-up
  * ------------------------------------------------------------------------------------------- */
 
+/* Started by binfmt_misc with the P flag (scripts/binfmt.sh): the kernel passes the program's
+ * path and its original argv[0] (argv = loongbt, path, argv0, args...) and says so with
+ * AT_FLAGS_PRESERVE_ARGV0; that is "loongbt -0 argv0 -- path args...". */
+#define AT_FLAGS_PRESERVE_ARGV0 1
+static char **binfmt_argv(int *argc, char **argv)
+{
+    if (!(getauxval(AT_FLAGS) & AT_FLAGS_PRESERVE_ARGV0) || *argc < 3) return argv;
+    char **v = calloc((size_t)*argc + 3, sizeof(char *));
+    if (!v) fatal_error("out of memory");
+    int n = 0;
+    v[n++] = argv[0]; v[n++] = (char *)"-0"; v[n++] = argv[2]; v[n++] = (char *)"--"; v[n++] = argv[1];
+    for (int i = 3; i < *argc; i++) v[n++] = argv[i];
+    *argc = n;
+    return v;
+}
+
+/* The sysroot when neither -L nor LOONGBT_LD_PREFIX gives one: the first line of
+ * LOONGBT_LD_PREFIX_FILE (scripts/binfmt.sh writes it; programs started by binfmt_misc get no
+ * options), if it names a folder. */
+#define LOONGBT_LD_PREFIX_FILE "/etc/loongbt/ld-prefix"
+static const char *configured_ld_prefix(void)
+{
+    static char line[4096];
+    struct stat st;
+    FILE *f = fopen(LOONGBT_LD_PREFIX_FILE, "r");
+    if (!f) return NULL;
+    bool ok = fgets(line, sizeof(line), f) != NULL;
+    fclose(f);
+    if (!ok) return NULL;
+    line[strcspn(line, "\r\n")] = 0;
+    return line[0] && stat(line, &st) == 0 && S_ISDIR(st.st_mode) ? line : NULL;
+}
+
 int main(int argc, char **argv)
 {
     Options o = { 0 };
@@ -361,14 +403,21 @@ int main(int argc, char **argv)
         reexec_command = s;
         env_unset(&guest_env, "LOONGBT_REEXEC");
     }
+    argv = binfmt_argv(&argc, argv);
+    /* Like -stats-json, for this process only: a guest execve must not write the same file. */
+    o.stats_json = getenv("LOONGBT_STATS_JSON");
+    env_unset(&guest_env, "LOONGBT_STATS_JSON");
     prog = parse_args(argc, argv, &o, &guest_env);
+    if (!interp_prefix) interp_prefix = configured_ld_prefix();
     guest_env.vars[guest_env.count] = NULL;
 
     qemu_set_log_filename(o.logfile);
     qemu_loglevel = o.loglevel;
     if (o.no_chain) tb_chain_enabled = false;
+    profile_init(o.stats_json);
 
     guest_space_init();
+    guest_layout_init();
     syscall_init();
     signal_init();
     tcg_exec_init(o.tb_size ? o.tb_size : CODE_GEN_BUFFER_DEFAULT_SIZE);

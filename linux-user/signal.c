@@ -37,6 +37,7 @@
 #include <sys/wait.h>
 #include "qemu.h"
 #include "exec-all.h"
+#include "profile.h"
 #include "log.h"
 #include "syscall_defs.h"
 #include "target_signal.h"
@@ -381,6 +382,7 @@ static void QEMU_NORETURN die_with_signal(int sig)
     int hs = death_host_of_target[sig];
     sigset_t set;
 
+    profile_report();                        /* -d stats / -stats-json: the process ends here */
     fflush(stdout);
     fflush(stderr);
     qemu_log_flush();
@@ -467,8 +469,9 @@ static void host_fault_handler(int hs, siginfo_t *info, void *puc)
         return;
     }
     /* A write to a guest page that exec.c protected because it holds translated code:
-     * the page's TBs are dropped and the write is retried (any code path, syscalls too). */
-    if (h2g_valid(addr) && host_signal_write(info, uc)) {
+     * the page's TBs are dropped and the write is retried (any code path, syscalls too).
+     * Only a SIGSEGV can be that (a SIGBUS write, past the end of a mapped file, is real). */
+    if (hs == SIGSEGV && h2g_valid(addr) && host_signal_write(info, uc)) {
         tb_lock();                  /* nests if this thread already holds it (a syscall) */
         int smc = page_unprotect(h2g(addr), host_signal_pc(uc));
         tb_unlock();
@@ -763,6 +766,22 @@ abi_long do_rt_tgsigqueueinfo(abi_long tgid, abi_long tid, int sig, const struct
         queue_guest_only(tid == gettid(), sig, &t);
     }
     return 0;
+}
+
+/* pidfd_send_signal(pidfd, sig, info, flags): the host call with the host number and siginfo
+ * (the kernel's own permission rules on info apply). */
+abi_long sys_pidfd_send_signal(CPUX86State *env, const abi_long *a)
+{
+    struct target_siginfo t;
+    siginfo_t h;
+    int hs = host_sig_to_send((int)a[1]);
+    (void)env;
+    if (a[2]) {
+        if (!guest_copy_in(&t, (abi_ulong)a[2], sizeof(t))) return -EFAULT;
+        target_to_host_siginfo(&h, &t, hs);
+    }
+    long r = syscall(SYS_pidfd_send_signal, (int)a[0], hs, a[2] ? &h : NULL, (unsigned)a[3]);
+    return r < 0 ? -errno : 0;
 }
 
 /* rt_sigtimedwait: a signal of set already queued here is taken first; otherwise wait for the
@@ -1331,6 +1350,7 @@ static void deliver_signal(CPUX86State *env, int sig, const struct target_siginf
                   sa->handler == TARGET_SIG_DFL ? "default action" :
                   sa->handler == TARGET_SIG_IGN ? "ignored" : "guest handler");
     if (sa->handler == TARGET_SIG_IGN) return;
+    profile_count(PROFILE_SIGNALS);
     if (sa->handler == TARGET_SIG_DFL) { default_action(sig); return; }
 
     ok = (sa->flags & TARGET_SA_SIGINFO) ? setup_rt_frame(env, sig, sa, si, saved_mask, trapno)

@@ -13,10 +13,13 @@
 #include "exec-all.h"
 #include "tcg.h"
 #include "helper-proto.h"
+#include "profile.h"
 
 void *helper_lookup_tb_ptr(CPUX86State *env)
 {
     void *miss = tcg_ctx->code_gen_epilogue;
+    if (CONFIG_PROFILE)
+        profile_indirect_pending = true;    /* resolved by the main loop unless found here */
     if (unlikely(env->exit_request || env->singlestep || !tb_chain_enabled))
         return miss;
     TranslationBlock *tb = env->tb_jmp_cache[tb_jmp_cache_hash_func(env->eip)];
@@ -24,5 +27,9 @@ void *helper_lookup_tb_ptr(CPUX86State *env)
     if (!tb || tb->pc != env->eip || tb->cs_base != 0 || tb->flags != env->hflags ||
         tb->cflags != 0)
         return miss;
+    if (CONFIG_PROFILE) {
+        profile_indirect_pending = false;
+        profile_count_lookup(PROFILE_LOOKUP_JUMP_CACHE);
+    }
     return tb->tc_ptr;
 }

@@ -379,7 +379,7 @@ static void opt_one(TCGContext *s, TCGOp *op)
     int nb_o = def->nb_oargs, nb_i = def->nb_iargs;
 
     switch (op->opc) {
-    case INDEX_op_nop: case INDEX_op_insn_start: return;
+    case INDEX_op_nop: case INDEX_op_insn_start: case INDEX_op_count_exec: return;
     case INDEX_op_set_label: reset_all(s); return;
     case INDEX_op_call: opt_call(s, op); return;
     case INDEX_op_discard: reset_temp(s, arg_temp(op->args[0])); return;

@@ -11,7 +11,8 @@
  *                       bswap32_i32 deposit_i32 extract_i32 sextract_i32 movcond_i32 mulu2_i32
  *                       muls2_i32 clz_i32 ctz_i32 goto_ptr qemu_ld_i64.
  *   tcg-target.c.inc    the functions declared below; included by tcg.c at exactly one point.
- *   tcg-target-disas.c  tcg_target_disas() for -d out_asm.
+ *   tcg-target-disas.c  tcg_target_disas() for -d out_asm; tcg_target_insn_count() for the
+ *                       profile's host instruction counts (tcg.h).
  * tcg.c includes this header, then "tcg-target.c.inc". No host #ifdef lives in generic code.
  *
  * Register allocation is generic: before calling tcg_out_op() tcg.c has placed every temp
@@ -52,6 +53,10 @@ static void tcg_out_op(TCGContext *s, TCGOpcode opc, const TCGArg *args, const i
 /* Emit the prologue (save callee-saved regs, set TCG_AREG0 = first arg, jump to the second
  * arg) and the epilogue; set s->code_gen_epilogue; call tcg_set_frame() for the spill area. */
 static void tcg_target_qemu_prologue(TCGContext *s);
+/* CONFIG_PROFILE: add 1 to the 64-bit counter at `counter`, using only the back end's scratch
+ * registers (no allocated register, no temp changes; host flags may be clobbered: no op keeps
+ * a value in them across ops). */
+static void tcg_out_count_exec(TCGContext *s, uint64_t *counter);
 /* Resolve a label reference: write value (+addend) into the instruction at code_ptr. */
 static bool patch_reloc(tcg_insn_unit *code_ptr, int type, intptr_t value, intptr_t addend);
 

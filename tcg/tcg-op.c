@@ -131,7 +131,21 @@ TCGLabel *gen_new_label(void)
     return l;
 }
 
-void gen_set_label(TCGLabel *l) { gen_op1(INDEX_op_set_label, label_arg(l)); }
+/* CONFIG_PROFILE: a new counted segment starts here (profile.h). Used at the TB entry and at
+ * every point where straight-line code can begin or stop being followed: after a label, after
+ * a conditional branch (its fall-through), around goto_tb, before exit_tb. Nothing in the
+ * plain build. */
+void tcg_gen_count_exec(void)
+{
+    if (CONFIG_PROFILE)
+        tcg_emit_op(INDEX_op_count_exec);
+}
+
+void gen_set_label(TCGLabel *l)
+{
+    gen_op1(INDEX_op_set_label, label_arg(l));
+    tcg_gen_count_exec();
+}
 
 void tcg_gen_br(TCGLabel *l)
 {
@@ -146,6 +160,7 @@ void tcg_gen_brcond_i32(TCGCond cond, TCGv_i32 a, TCGv_i32 b, TCGLabel *l)
     } else if (cond != TCG_COND_NEVER) {
         l->refs = true;
         gen_op4(INDEX_op_brcond_i32, a32(a), a32(b), cond, label_arg(l));
+        tcg_gen_count_exec();
     }
 }
 
@@ -160,13 +175,22 @@ void tcg_gen_brcondi_i32(TCGCond cond, TCGv_i32 a, int32_t b, TCGLabel *l)
     }
 }
 
+/* Counted as its own segment (profile build): after a helper that raises an exception
+ * (cpu_loop_exit never returns) the exit is not run, and its instructions are not counted. */
 void tcg_gen_exit_tb(const struct TranslationBlock *tb, unsigned idx)
 {
     uintptr_t val = tb ? (uintptr_t)tb + idx : 0;
+    tcg_gen_count_exec();
     gen_op1(INDEX_op_exit_tb, val);
 }
 
-void tcg_gen_goto_tb(unsigned idx) { gen_op1(INDEX_op_goto_tb, idx); }
+/* Counted alone (profile build), the jump itself: reached minus fallen through = chained. */
+void tcg_gen_goto_tb(unsigned idx)
+{
+    tcg_gen_count_exec();
+    gen_op1(INDEX_op_goto_tb, idx);
+    tcg_gen_count_exec();
+}
 
 void tcg_gen_goto_ptr(TCGv_ptr host_addr)
 {

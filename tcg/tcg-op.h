@@ -39,6 +39,7 @@ void tcg_gen_exit_tb(const struct TranslationBlock *tb, unsigned idx);
 void tcg_gen_goto_tb(unsigned idx);              /* must be followed by exit_tb(tb, idx) */
 void tcg_gen_goto_ptr(TCGv_ptr host_addr);
 void tcg_gen_insn_start(uint32_t pc, uint32_t cc_op);
+void tcg_gen_count_exec(void);                   /* CONFIG_PROFILE segment start (profile.h) */
 void tcg_gen_discard_i32(TCGv_i32 t);
 
 /* ---- helper calls ---- */

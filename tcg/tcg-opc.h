@@ -20,6 +20,7 @@ DEF(discard,    1, 0, 0, TCG_OPF_NOT_PRESENT)              /* value of temp no l
 DEF(set_label,  0, 0, 1, TCG_OPF_BB_END | TCG_OPF_NOT_PRESENT) /* label: */
 DEF(call,       0, 0, 3, TCG_OPF_CALL_CLOBBER | TCG_OPF_NOT_PRESENT) /* variable: see TCGOp.callo/calli; cargs = func, flags, nargs */
 DEF(insn_start, 0, 0, 2, TCG_OPF_NOT_PRESENT)              /* guest pc, cc_op: restore data */
+DEF(count_exec, 0, 0, 0, TCG_OPF_NOT_PRESENT)              /* CONFIG_PROFILE: a segment starts; tcg.c counts its executions (profile.h) */
 DEF(mov_i32,    1, 1, 0, TCG_OPF_NOT_PRESENT)              /* ret = a */
 DEF(movi_i32,   1, 0, 1, TCG_OPF_NOT_PRESENT)              /* ret = imm */
 DEF(mov_i64,    1, 1, 0, TCG_OPF_64BIT | TCG_OPF_NOT_PRESENT)

@@ -12,6 +12,7 @@
 #include "log.h"
 #include "tcg.h"
 #include "tcg-be.h"
+#include "profile.h"
 
 /* ==================================================================== global state */
 
@@ -147,6 +148,11 @@ void tcg_prologue_init(TCGContext *s)
     tcg_flush_icache_range((uintptr_t)buf, (uintptr_t)buf + size);
     s->code_gen_prologue = buf;
     s->code_gen_ptr = buf + QEMU_ALIGN_UP(size, 64);
+    if (CONFIG_PROFILE) {
+        size_t pro = (size_t)((uint8_t *)s->code_gen_epilogue - buf);
+        profile_set_prologue(tcg_target_insn_count(buf, pro),
+                             tcg_target_insn_count(buf + pro, size - pro));
+    }
     if (qemu_loglevel_mask(CPU_LOG_OUT_ASM)) {
         FILE *f = qemu_logfile ? qemu_logfile : stderr;
         fprintf(f, "PROLOGUE: [size=%zu]\n", size);
@@ -502,6 +508,7 @@ static void la_op(TCGContext *s, TCGOp *op)
     switch (op->opc) {
     case INDEX_op_nop:
     case INDEX_op_insn_start:
+    case INDEX_op_count_exec:
         return;
     case INDEX_op_call:
         la_call(s, op);
@@ -997,6 +1004,42 @@ static void gen_insn_start(TCGContext *s, const TCGOp *op, int *num_insns)
     s->gen_insn_data[n][1] = (uint32_t)op->args[1];
 }
 
+/* CONFIG_PROFILE segments (profile.h): each count_exec op starts one. A segment's host
+ * instructions are those from the end of its counter code to the start of the next counter
+ * (or the end of the TB), so the figure is the code of the plain build. */
+static ProfileSegment *prof_seg;
+static size_t prof_seg_start;
+
+static void prof_segment_close(TCGContext *s, size_t end)
+{
+    if (!prof_seg)
+        return;
+    long n = tcg_target_insn_count((uint8_t *)s->code_buf + prof_seg_start, end - prof_seg_start);
+    if (n < 0)
+        profile_host_insns_unknown = true;
+    prof_seg->host_insns = n < 0 ? 0 : (uint32_t)n;
+    prof_seg = NULL;
+}
+
+static void gen_count_exec(TCGContext *s)
+{
+    prof_segment_close(s, tcg_current_code_offset(s));
+    prof_seg = profile_segment_new();
+    tcg_out_count_exec(s, &prof_seg->count);
+    prof_seg_start = tcg_current_code_offset(s);
+}
+
+/* Per op: the segment's guest instructions and whether it is a goto_tb jump. */
+static void prof_note_op(const TCGOp *op)
+{
+    if (!prof_seg)
+        return;
+    if (op->opc == INDEX_op_insn_start)
+        prof_seg->guest_insns++;
+    else if (op->opc == INDEX_op_goto_tb)
+        prof_seg->ends_in_goto_tb = 1;
+}
+
 static void gen_set_label_op(TCGContext *s, const TCGOp *op)
 {
     reg_alloc_bb_end(s, s->reserved_regs);
@@ -1061,6 +1104,7 @@ int tcg_gen_code(TCGContext *s, void *tb)
             reg_alloc_movi(s, arg_temp(op->args[0]), movi_value(op), op->life);
             break;
         case INDEX_op_insn_start: gen_insn_start(s, op, &num_insns); break;
+        case INDEX_op_count_exec: gen_count_exec(s); break;
         case INDEX_op_discard: temp_dead(s, arg_temp(op->args[0])); break;
         case INDEX_op_set_label: gen_set_label_op(s, op); break;
         case INDEX_op_call: reg_alloc_call(s, op); break;
@@ -1068,15 +1112,20 @@ int tcg_gen_code(TCGContext *s, void *tb)
         }
         if (op->opc == INDEX_op_exit_tb)
             s->stat_exit_bytes += tcg_current_code_offset(s) - op_start;
-        if (s->code_gen_highwater && (void *)s->code_ptr > s->code_gen_highwater) return -1;
+        if (CONFIG_PROFILE)
+            prof_note_op(op);
+        if (s->code_gen_highwater && (void *)s->code_ptr > s->code_gen_highwater) {
+            prof_seg = NULL;
+            return -1;
+        }
     }
     s->cur_op = NULL;
+    if (CONFIG_PROFILE)
+        prof_segment_close(s, tcg_current_code_offset(s));
     if (num_insns >= 0) s->gen_insn_end_off[num_insns] = (uint16_t)tcg_current_code_offset(s);
     s->nb_insns = num_insns + 1;
 
     tcg_flush_icache_range((uintptr_t)s->code_buf, (uintptr_t)s->code_ptr);
-    if (s->stat_tbs == 0 && qemu_loglevel_mask(CPU_LOG_STATS))
-        atexit(tcg_print_stats);
     s->stat_tbs++;
     s->stat_guest_insns += s->nb_insns;
     s->stat_host_bytes += tcg_current_code_offset(s);

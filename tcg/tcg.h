@@ -260,7 +260,7 @@ typedef struct TCGContext {
 } TCGContext;
 
 extern TCGContext *tcg_ctx;
-/* -d stats: print the translation statistics above to the log (registered at exit). */
+/* -d stats: print the translation statistics above to the log (profile_report, at exit). */
 void tcg_print_stats(void);
 extern TCGv_ptr cpu_env;
 
@@ -294,6 +294,9 @@ static inline uintptr_t tcg_qemu_tb_exec(void *env, const void *tb_code)
 
 /* Host disassembly for -d out_asm (tcg/<host>/tcg-target-disas.c). */
 void tcg_target_disas(FILE *f, const void *code, size_t size);
+/* Number of host instructions in [code, code + size), or -1 if this build cannot tell
+ * (same file; used by the CONFIG_PROFILE host instruction counts). */
+long tcg_target_insn_count(const void *code, size_t size);
 
 /* Patch chaining jump at jmp_addr (a TB's tb_jmp_offset[n]) to go to addr; keeps the i-cache
  * coherent. Implemented by the back end; must be atomic w.r.t. concurrently running code. */

@@ -212,4 +212,11 @@ void tcg_target_disas(FILE *f, const void *code, size_t size)
         }
     }
 }
+
+/* Fixed-width instructions: one per 32-bit word. */
+long tcg_target_insn_count(const void *code, size_t size)
+{
+    (void)code;
+    return (long)(size / 4);
+}
 #endif

@@ -48,6 +48,27 @@ void tcg_target_disas(FILE *f, const void *code, size_t size)
     cs_free(insn, 1);
 }
 
+/* Variable-length instructions: let capstone find the boundaries. */
+long tcg_target_insn_count(const void *code, size_t size)
+{
+    const uint8_t *p = code;
+    uint64_t addr = (uintptr_t)code;
+    long n = 0;
+
+    if (!host_disas_open())
+        return -1;
+    cs_insn *insn = cs_malloc(host_disas_handle);
+    while (size > 0) {
+        if (!cs_disasm_iter(host_disas_handle, &p, &size, &addr, insn)) {
+            n = -1;                     /* not code the back end emits: do not guess */
+            break;
+        }
+        n++;
+    }
+    cs_free(insn, 1);
+    return n;
+}
+
 #else
 
 void tcg_target_disas(FILE *f, const void *code, size_t size)
@@ -55,6 +76,13 @@ void tcg_target_disas(FILE *f, const void *code, size_t size)
     (void)code;
     (void)size;
     fprintf(f, "(host disassembly off: loongbt built without capstone)\n");
+}
+
+long tcg_target_insn_count(const void *code, size_t size)
+{
+    (void)code;
+    (void)size;
+    return -1;                          /* no length decoder without capstone */
 }
 
 #endif

@@ -637,6 +637,21 @@ static void test_control(void)
     check64("goto_ptr", run(tb), 2);
     env[0] = (uintptr_t)s->code_gen_epilogue;
     check64("goto_ptr to epilogue", run(tb), 0);
+
+    /* count_exec (CONFIG_PROFILE): +1 per run on a counter; allocatable registers untouched */
+    static uint64_t counter = 41;
+    tb = tb_begin();
+    tcg_out_movi(s, TCG_TYPE_I64, TCG_REG_T0, 0x1234);
+    tcg_out_count_exec(s, &counter);
+    tcg_out_count_exec(s, &counter);
+    tcg_out_st(s, TCG_TYPE_I64, TCG_REG_T0, TCG_AREG0, ENV_R);
+    tcg_out_exit_tb(s, 5);
+    check64("count_exec run", run(tb), 5);
+    run(tb);
+    check64("count_exec counter", counter, 45);
+    check64("count_exec keeps registers", env[2], 0x1234);
+    check64("count_exec insn count", tcg_target_insn_count(tb, (uint8_t *)s->code_ptr - (uint8_t *)tb),
+            ((uint8_t *)s->code_ptr - (uint8_t *)tb) / 4);
 }
 
 /* every back-end op has constraints of the right arity */

@@ -565,6 +565,27 @@ static bool eval_cond(TCGCond c, uint32_t a, uint32_t b)
 }
 
 /* setcond/brcond/movcond for every condition, register and immediate second operand. */
+/* count_exec (CONFIG_PROFILE): +1 per run on a 64-bit counter, registers untouched. */
+static void test_count_exec(void **state)
+{
+    TCGContext *s = &ctx;
+    TestEnv env = { 0 };
+    static uint64_t counter = 41;
+    uint8_t *tb;
+
+    (void)state;
+    tb = tb_begin(s);
+    tcg_out_movi(s, TCG_TYPE_I64, TCG_REG_RBX, 0x1234);
+    tcg_out_count_exec(s, &counter);
+    tcg_out_count_exec(s, &counter);
+    store_out(s, TCG_REG_RBX, 0);
+    OP(exit_tb, 5);
+    assert_int_equal(run(tb, &env), 5);
+    assert_int_equal(run(tb, &env), 5);
+    assert_int_equal(counter, 45);
+    assert_int_equal(env.out[0], 0x1234);
+}
+
 static void test_conditions(void **state)
 {
     TCGContext *s = &ctx;
@@ -1199,6 +1220,7 @@ int main(void)
     const struct CMUnitTest exec_tests[] = {
         cmocka_unit_test(test_prologue_frame),
         cmocka_unit_test(test_exit_tb),
+        cmocka_unit_test(test_count_exec),
         cmocka_unit_test(test_conditions),
         cmocka_unit_test(test_backward_branch),
         cmocka_unit_test(test_arith),
