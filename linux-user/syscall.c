@@ -341,7 +341,7 @@ static const char *guest_comm_get(CPUX86State *env)
 /* prctl options passed on as they are: integer arguments, or an int the host kernel stores
  * into guest memory (the pointer is converted). */
 #define PRCTL_INT_LIST(X) \
-    X(PR_SET_PDEATHSIG) X(PR_GET_DUMPABLE) X(PR_SET_DUMPABLE) X(PR_GET_KEEPCAPS) \
+    X(PR_GET_DUMPABLE) X(PR_SET_DUMPABLE) X(PR_GET_KEEPCAPS) \
     X(PR_SET_KEEPCAPS) X(PR_GET_TIMING) X(PR_SET_TIMING) X(PR_CAPBSET_READ) X(PR_CAPBSET_DROP) \
     X(PR_GET_SECUREBITS) X(PR_SET_SECUREBITS) X(PR_GET_TIMERSLACK) X(PR_SET_TIMERSLACK) \
     X(PR_TASK_PERF_EVENTS_DISABLE) X(PR_TASK_PERF_EVENTS_ENABLE) X(PR_MCE_KILL) \
@@ -349,7 +349,7 @@ static const char *guest_comm_get(CPUX86State *env)
     X(PR_GET_NO_NEW_PRIVS) X(PR_SET_THP_DISABLE) X(PR_GET_THP_DISABLE) X(PR_CAP_AMBIENT) \
     X(PR_GET_SPECULATION_CTRL) X(PR_SET_SPECULATION_CTRL) X(PR_SET_PTRACER) X(PR_GET_SECCOMP) \
     X(PR_SET_IO_FLUSHER) X(PR_GET_IO_FLUSHER)
-#define PRCTL_INTPTR_LIST(X) X(PR_GET_PDEATHSIG) X(PR_GET_CHILD_SUBREAPER)
+#define PRCTL_INTPTR_LIST(X) X(PR_GET_CHILD_SUBREAPER)
 #define TARGET_PR_GET_TSC 25
 #define TARGET_PR_SET_TSC 26
 #define TARGET_PR_TSC_ENABLE 1
@@ -374,6 +374,16 @@ static abi_long sys_prctl(CPUX86State *env, const abi_long *a)
         return prctl_set_name(env, U(a[1]));
     case PR_GET_NAME:
         return copy_to_guest(U(a[1]), guest_comm_get(env), TASK_COMM_LEN) ? 0 : -EFAULT;
+    case PR_SET_PDEATHSIG: {   /* a guest signal number (0: none); an invalid one stays invalid */
+        int hs = a[1] ? target_to_host_signal(a[1]) : 0;
+        return get_errno(prctl(PR_SET_PDEATHSIG, a[1] && !hs ? ~0ul : (unsigned long)hs, 0, 0, 0));
+    }
+    case PR_GET_PDEATHSIG: {
+        int hs = 0;
+        if (prctl(PR_GET_PDEATHSIG, &hs, 0, 0, 0) != 0) return -errno;
+        int32_t t = hs ? host_to_target_signal(hs) : 0;
+        return copy_to_guest(U(a[1]), &t, 4) ? 0 : -EFAULT;
+    }
 #define PRCTL_INT_CASE(opt) case opt:
     PRCTL_INT_LIST(PRCTL_INT_CASE)
         return get_errno(prctl(a[0], U(a[1]), U(a[2]), U(a[3]), U(a[4])));

@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <sys/prctl.h>
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
@@ -294,9 +295,16 @@ static void test_fork_pending(void)
     print_log("after fork test");
 }
 
-/* F_SETSIG / F_GETSIG take and give guest signal numbers. */
+/* F_SETSIG / F_GETSIG and PR_SET/GET_PDEATHSIG take and give guest signal numbers. */
 static void test_fcntl_setsig(void)
 {
+    int pd = -1;
+    printf("PR_SET_PDEATHSIG RTMIN+4: %d\n", prctl(PR_SET_PDEATHSIG, SIGRTMIN + 4));
+    prctl(PR_GET_PDEATHSIG, &pd);
+    printf("PR_GET_PDEATHSIG: RTMIN+%d\n", pd - SIGRTMIN);
+    int e = prctl(PR_SET_PDEATHSIG, 65);
+    printf("PR_SET_PDEATHSIG 65: %d %s\n", e, e < 0 ? strerror(errno) : "");
+    prctl(PR_SET_PDEATHSIG, 0);
     int p[2];
     pipe(p);
     printf("F_SETSIG RTMIN+3: %d\n", fcntl(p[0], F_SETSIG, SIGRTMIN + 3));
