@@ -2,8 +2,10 @@
 #   make                 build build/<host>/loongbt-i386 (HOST defaults to this machine)
 #   make CONFIG_X=n      build a variant in its own folder, e.g. build/x86_64-no_tb_chain
 #   make check           unit tests + guest suite in every chaining configuration
-#   make bench           native vs loongbt vs qemu-i386 wall time (medians, ratios)
+#   make bench           native vs loongbt vs qemu-i386 on the benchmark set (report, chart)
+#   make ab A=.. B=..    two builds against each other (times, ratios, counters; scripts/ab.py)
 #   make deps            install every tool and package a fresh Debian 12 machine needs
+#   make install         loongbt-i386, docs and binfmt.sh under PREFIX (/usr/local), DESTDIR
 # Switches live in configs.mk (one list); they land in $(BUILD)/config-host.h.
 
 SHELL := /bin/bash
@@ -78,7 +80,7 @@ SRCS += perfmap.c pmu.c
 OBJS := $(SRCS:%.c=$(BUILD)/obj/%.o)
 MAIN_OBJ := $(BUILD)/obj/linux-user/main.o
 
-.PHONY: all deps demo check check-unit check-guest bench fuzz clean help
+.PHONY: all deps demo check check-unit check-guest bench ab fuzz clean help install
 all: $(LOONGBT)
 
 $(LOONGBT): $(OBJS) $(MAIN_OBJ)
@@ -124,12 +126,27 @@ deps:
 	bash scripts/setup-loongarch.sh
 
 # The README's first command: build loongbt and a demo guest, run it natively and translated.
-demo: $(LOONGBT) tests/guest/bin/demo
+# A fresh make (re-reading this file) does the work, so in `make deps demo` the optional
+# libraries that deps has just installed (capstone) are found: this make looked before.
+demo:
+	@$(MAKE) --no-print-directory demo-run
+.PHONY: demo-run
+demo-run: $(LOONGBT) tests/guest/bin/demo
 	@echo "== native i386 ==" && tests/guest/bin/demo
 	@echo "== loongbt-i386 ($(LOONGBT)) ==" && $(LOONGBT) tests/guest/bin/demo
+
+# On the board: loongbt-i386 in $(PREFIX)/bin, README and the binfmt script in share/;
+# `$(PREFIX)/share/loongbt/binfmt.sh register --ld-prefix DIR` then runs i386 programs directly.
+PREFIX ?= /usr/local
+DESTDIR ?=
+install: $(LOONGBT)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/doc/loongbt $(DESTDIR)$(PREFIX)/share/loongbt
+	install -m 755 $(LOONGBT) $(DESTDIR)$(PREFIX)/bin/loongbt-i386
+	install -m 644 README.md $(DESTDIR)$(PREFIX)/share/doc/loongbt/README.md
+	install -m 755 scripts/binfmt.sh $(DESTDIR)$(PREFIX)/share/loongbt/binfmt.sh
 
 clean:
 	rm -rf build
 
 help:
-	@sed -n '2,8p' Makefile
+	@sed -n '2,9p' Makefile

@@ -21,6 +21,7 @@
 
 /* cflags */
 #define CF_COUNT_MASK  0x01ff    /* max guest insns in the TB (0 = TCG_MAX_INSNS) */
+#define CF_INVALID     0x10000   /* set by tb_phys_invalidate: never chained from/to again */
 
 typedef struct TranslationBlock {
     target_ulong pc;            /* guest eip of the first instruction */
@@ -100,28 +101,6 @@ void page_set_flags(target_ulong start, target_ulong end, int flags);  /* [start
 int page_get_flags(target_ulong addr);
 /* 0 if every page of [start, start+len) has all of flags, else -1. */
 int page_check_range(target_ulong start, target_ulong len, int flags);
-
-/* ---- translate-all.c: two-stage translation and state restore ---- */
-TranslationBlock *tb_gen_code(CPUX86State *env, target_ulong pc, target_ulong cs_base,
-                              uint32_t flags, uint32_t cflags);
-/* If host_pc is inside translated code, set env->eip and env->cc_op for the guest instruction
- * that was executing; returns false if host_pc is not in the code cache. */
-bool cpu_restore_state(CPUX86State *env, uintptr_t host_pc);
-/* Front end (target-i386/translate.c). */
-void gen_intermediate_code(CPUX86State *env, TranslationBlock *tb);
-void restore_state_to_opc(CPUX86State *env, TranslationBlock *tb, const uint32_t *data);
-void tcg_x86_init(void);      /* create the TCG globals for the guest state */
-/* Print guest code at pc for -d in_asm (capstone when CONFIG_CAPSTONE). */
-void target_disas(FILE *f, target_ulong pc, size_t size);
-
-/* ---- cpu-exec.c: main loop ---- */
-int cpu_exec(CPUX86State *env);                    /* runs until an exception; returns its EXCP* */
-extern bool tb_chain_enabled;                      /* CONFIG_TB_CHAIN, overridable by tests */
-
-/* ---- additions (TB management engineer) ---- */
-#define CF_INVALID     0x10000   /* set by tb_phys_invalidate: never chained from/to again */
-
-/* exec.c */
 /* CPUs whose jump caches tb_flush/tb_phys_invalidate clear; cpu_exec registers its env. */
 void cpu_register(CPUX86State *env);
 void cpu_unregister(CPUX86State *env);
@@ -133,10 +112,18 @@ TranslationBlock *tb_phys_hash_lookup(target_ulong pc, target_ulong cs_base, uin
  * write-protects the host page of guest-writable code; the SIGSEGV handler must call
  * page_unprotect(guest addr, host pc of the write), which returns 1 if the fault was such a
  * protection (the page's TBs are dropped, write access restored: retry the access), else 0.
- * Caveat: a kernel write into such a page (read(2) into it) fails with EFAULT instead of
- * faulting, so syscalls writing guest buffers should page_unprotect() them first. */
+ * A fault that another thread resolved first is spurious and also returns 1 (retry).
+ * A kernel write into such a page (read(2) into it) fails with EFAULT instead of faulting:
+ * syscalls writing guest buffers go through guest_write_prepare below. */
 extern bool page_smc_protect;
 int page_unprotect(target_ulong addr, uintptr_t host_pc);
+/* Host kernel writes into guest buffers during a syscall (exec.c): guest_write_begin at the
+ * start of each syscall, guest_write_prepare(buffer) before the kernel writes it (unprotects
+ * its SMC-protected pages; takes tb_lock), and on -EFAULT guest_write_raced(): true when
+ * another thread protected pages meanwhile (the buffers are unprotected again: retry). */
+void guest_write_begin(void);
+void guest_write_prepare(target_ulong start, target_ulong len);
+bool guest_write_raced(void);
 /* Give the host pages overlapping guest [start, end) the access their 4 KiB guest pages need:
  * the union of the guest's read/write, minus write while one of them is SMC-protected (host
  * pages may hold several guest pages). Returns 0 or -errno. Used by linux-user/mmap.c. */
@@ -153,16 +140,19 @@ void tb_unchain_all(void);
 int cpu_count(void);
 void cpu_exit_all(void);
 void cpu_unregister_all_but(CPUX86State *env);     /* fork child: only env survives */
-/* cpu-exec.c: reset the thread bookkeeping in a fork child (tb_lock held). */
-void cpu_fork_child_reset(CPUX86State *env);
-/* cpu-exec.c: tb_flush for the translator (called with tb_lock held): with other guest
- * threads it stops them outside translated code first (see cpu-exec.c); the caller then
- * retries its allocation. */
-void tb_flush_safe(CPUX86State *env);
-/* cpu-exec.c: this thread no longer runs translated code (thread exit, longjmp landing). */
-void code_leave(void);
 
-/* translate-all.c */
+/* ---- translate-all.c: two-stage translation and state restore ---- */
+TranslationBlock *tb_gen_code(CPUX86State *env, target_ulong pc, target_ulong cs_base,
+                              uint32_t flags, uint32_t cflags);
+/* If host_pc is inside translated code, set env->eip and env->cc_op for the guest instruction
+ * that was executing; returns false if host_pc is not in the code cache. */
+bool cpu_restore_state(CPUX86State *env, uintptr_t host_pc);
+/* Front end (target-i386/translate.c). */
+void gen_intermediate_code(CPUX86State *env, TranslationBlock *tb);
+void restore_state_to_opc(CPUX86State *env, TranslationBlock *tb, const uint32_t *data);
+void tcg_x86_init(void);      /* create the TCG globals for the guest state */
+/* Print guest code at pc for -d in_asm (capstone when CONFIG_CAPSTONE). */
+void target_disas(FILE *f, target_ulong pc, size_t size);
 /* tb_gen_code with another IR generator than gen_intermediate_code (unit tests). */
 typedef void (*tb_gen_fn)(CPUX86State *env, TranslationBlock *tb);
 TranslationBlock *tb_gen_code_with(CPUX86State *env, target_ulong pc, target_ulong cs_base,
@@ -173,15 +163,25 @@ extern bool tb_jmp_direct;
 /* Set by tb_gen_code when it had to tb_flush (every older TB pointer is dangling). */
 extern bool tb_gen_flushed;
 
-/* cpu-exec.c */
+/* ---- cpu-exec.c: main loop ---- */
+int cpu_exec(CPUX86State *env);                    /* runs until an exception; returns its EXCP* */
+extern bool tb_chain_enabled;                      /* CONFIG_TB_CHAIN, overridable by tests */
 /* Lookups (phase 2 hooks go here): tb_find_fast checks env->tb_jmp_cache for env's current
  * pc/cs_base/hflags and falls back to tb_find_slow, which walks tb_phys_hash and translates on
  * a miss; both fill the jump cache. */
 TranslationBlock *tb_find_fast(CPUX86State *env);
 TranslationBlock *tb_find_slow(CPUX86State *env, target_ulong pc, target_ulong cs_base,
                                uint32_t flags, uint32_t cflags);
-/* Lock around TB tables and translation (for guest threads later). */
+/* Lock around the TB tables, page descriptors and translator (shared by guest threads; nests). */
 void tb_lock(void);
 void tb_unlock(void);
+/* Reset the thread bookkeeping in a fork child (tb_lock held). */
+void cpu_fork_child_reset(CPUX86State *env);
+/* tb_flush for the translator (called with tb_lock held): with other guest
+ * threads it stops them outside translated code first (see cpu-exec.c); the caller then
+ * retries its allocation. */
+void tb_flush_safe(CPUX86State *env);
+/* This thread no longer runs translated code (thread exit, longjmp landing). */
+void code_leave(void);
 
 #endif

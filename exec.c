@@ -26,6 +26,7 @@ int nb_tbs;
 TranslationBlock *tb_phys_hash[CODE_GEN_PHYS_HASH_SIZE];
 uint64_t tb_flush_count;
 bool page_smc_protect = true;
+static uint64_t protect_generation;     /* page_protect calls (guest_write_raced) */
 
 static int tbs_max;
 static void *code_gen_after_prologue;   /* where code_gen_ptr returns on tb_flush */
@@ -302,9 +303,15 @@ static void page_protect(target_ulong page)
     if (!page_smc_protect || !p || !(p->flags & PAGE_WRITE))
         return;
     p->flags &= ~PAGE_WRITE;
+    __atomic_add_fetch(&protect_generation, 1, __ATOMIC_SEQ_CST);
     page_sync_host_prot(page, (uint64_t)page + TARGET_PAGE_SIZE);
 }
 
+/* The fault and this call are not atomic: between a thread's write fault and its handler
+ * getting tb_lock, another thread may already have restored write access to the host page
+ * (its own fault on the same host page, or an mprotect of a neighbouring guest page). Such a
+ * fault is spurious: the guest page is writable now, so the write is simply retried - the
+ * host page's access is synced again first, so a retry can never fault for the same reason. */
 int page_unprotect(target_ulong addr, uintptr_t host_pc)
 {
     PageDesc *p = page_find(addr & TARGET_PAGE_MASK, false);
@@ -320,12 +327,74 @@ int page_unprotect(target_ulong addr, uintptr_t host_pc)
             any = true;
         }
     }
-    if (!any)
-        return 0;
+    if (!any && !host_pc)
+        return 0;   /* a caller about to write (syscall buffer): nothing was protected */
     page_sync_host_prot(host_start, host_start + hp);
+    if (!any) {
+        qemu_log_mask(CPU_LOG_PAGE, "SMC: spurious write fault at 0x%08x (host pc %p): already writable\n",
+                      addr, (void *)host_pc);
+        return 1;
+    }
     qemu_log_mask(CPU_LOG_PAGE, "SMC: unprotect host page 0x%08llx for a write to 0x%08x (host pc %p)\n",
                   (unsigned long long)host_start, addr, (void *)host_pc);
     return 1;
+}
+
+/* ------------------------------------------------------------------ host kernel writes */
+/* A syscall lets the host kernel write straight into guest memory: the syscall layer
+ * unprotects the buffer's SMC-protected pages first (guest_write_prepare). Between that and
+ * the kernel's write another thread may translate code on one of those host pages and
+ * protect it again; the kernel then fails with EFAULT where Linux would have written. The
+ * buffers are remembered per thread, and protect_generation counts page_protect calls: on
+ * EFAULT, guest_write_raced() says whether a protection happened meanwhile (then it
+ * unprotects the buffers again and the syscall is run once more; a failed copy leaves no
+ * side effect in the calls that write guest buffers: the kernel returns EFAULT only when it
+ * copied nothing). */
+typedef struct GuestWriteRange { target_ulong start, len; } GuestWriteRange;
+static __thread GuestWriteRange *write_ranges;
+static __thread int nb_write_ranges, write_ranges_cap;
+static __thread uint64_t write_generation;
+
+static void unprotect_range(target_ulong start, target_ulong len)
+{
+    for (uint64_t a = start & TARGET_PAGE_MASK; a < (uint64_t)start + len; a += TARGET_PAGE_SIZE)
+        page_unprotect((target_ulong)a, 0);
+}
+
+void guest_write_begin(void)
+{
+    nb_write_ranges = 0;
+    write_generation = __atomic_load_n(&protect_generation, __ATOMIC_SEQ_CST);
+}
+
+void guest_write_prepare(target_ulong start, target_ulong len)
+{
+    if (!len)
+        return;
+    tb_lock();
+    unprotect_range(start, len);
+    tb_unlock();
+    if (nb_write_ranges == write_ranges_cap) {
+        int cap = write_ranges_cap ? 2 * write_ranges_cap : 8;
+        GuestWriteRange *r = realloc(write_ranges, (size_t)cap * sizeof(*r));
+        if (!r)
+            return;         /* not remembered: an EFAULT from the race is not retried */
+        write_ranges = r;
+        write_ranges_cap = cap;
+    }
+    write_ranges[nb_write_ranges++] = (GuestWriteRange){ start, len };
+}
+
+bool guest_write_raced(void)
+{
+    uint64_t gen = __atomic_load_n(&protect_generation, __ATOMIC_SEQ_CST);
+    if (!nb_write_ranges || gen == write_generation)
+        return false;
+    tb_lock();
+    for (int i = 0; i < nb_write_ranges; i++)
+        unprotect_range(write_ranges[i].start, write_ranges[i].len);
+    tb_unlock();
+    return true;
 }
 
 /* ------------------------------------------------------------------ hash of TBs by pc */

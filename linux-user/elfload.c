@@ -13,6 +13,7 @@
 #include <fcntl.h>
 #include <limits.h>
 #include <sys/mman.h>
+#include <sys/prctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,8 +21,13 @@
 #include "log.h"
 #include "guest-syms.h"
 
-#define ET_DYN_DEFAULT_BASE  0x56555000u   /* where Linux puts an i386 PIE */
-#define INTERP_DEFAULT_BASE  TARGET_MMAP_BASE   /* hint for the dynamic linker */
+/* Where a 64-bit kernel puts an i386 PIE: COMPAT_ELF_ET_DYN_BASE = TASK_UNMAPPED_BASE +
+ * 16 MiB, plus the mmap randomisation (8 bits of pages). The interpreter goes wherever mmap
+ * would put it (top-down below the mmap base). */
+#define ET_DYN_DEFAULT_BASE  (TARGET_UNMAPPED_BASE + 0x1000000u)
+#define MMAP_RND_PAGES       0xffu
+#define BRK_RND_PAGES        0x1fffu   /* the brk start moves up to 32 MiB (randomize_page) */
+#define STACK_ALIGN_RND      8192u     /* arch_align_stack: up to 8 KiB below the strings */
 
 /* AT_HWCAP is the CPUID leaf 1 EDX the front end reports (cpu.h). */
 #ifndef LOONGBT_CPUID_1_EDX
@@ -169,10 +175,10 @@ static abi_ulong load_image(ElfFile *f, struct image_info *info, bool is_interp)
     if (!nload) elf_fail(f, "no loadable segments");
     lo &= ~(uint64_t)(TARGET_PAGE_SIZE - 1);
     hi = QEMU_ALIGN_UP(hi, TARGET_PAGE_SIZE);
-    if (hi - lo > TARGET_STACK_TOP - TARGET_STACK_SIZE) elf_fail(f, "program too large for a 32-bit guest");
+    if (hi - lo > TARGET_TASK_SIZE) elf_fail(f, "program too large for a 32-bit guest");
 
     if (f->eh.e_type == ET_DYN) {
-        abi_ulong want = is_interp ? INTERP_DEFAULT_BASE : ET_DYN_DEFAULT_BASE;
+        abi_ulong want = is_interp ? 0 : ET_DYN_DEFAULT_BASE + guest_layout_random_pages(MMAP_RND_PAGES);
         abi_ulong at = mmap_find_vma(want, (abi_ulong)(hi - lo));
         if (at == (abi_ulong)-1) elf_fail(f, "no room in the guest address space");
         bias = at - (abi_ulong)lo;
@@ -192,6 +198,12 @@ static abi_ulong load_image(ElfFile *f, struct image_info *info, bool is_interp)
         const Elf32_Phdr *p = &f->ph[i];
         if (p->p_type != PT_LOAD || p->p_memsz == 0) continue;
         read_exact(f, g2h(p->p_vaddr + bias), p->p_filesz, p->p_offset);
+        /* /proc/self/maps shows the pages holding file bytes as the file, the rest as bss. */
+        uint64_t fstart = (p->p_vaddr + bias) & ~(uint64_t)(TARGET_PAGE_SIZE - 1);
+        uint64_t fend = QEMU_ALIGN_UP((uint64_t)p->p_vaddr + bias + p->p_filesz, TARGET_PAGE_SIZE);
+        if (p->p_filesz)
+            guest_mark_file((abi_ulong)fstart, (abi_ulong)fend, f->fd,
+                            p->p_offset - ((p->p_vaddr + bias) - fstart));
     }
     /* Page protections: union of the segments touching the page (a shared page needs both),
      * applied to runs of pages with equal protection. */
@@ -218,25 +230,25 @@ static abi_ulong load_image(ElfFile *f, struct image_info *info, bool is_interp)
 
     if (!is_interp) {
         info->load_bias = bias;
+        /* As load_elf_binary computes them (/proc/self/stat shows them): code = the PF_X
+         * segments, start_data = the highest segment start, end_data = the highest file end. */
         info->start_code = UINT32_MAX; info->end_code = 0;
-        info->start_data = UINT32_MAX; info->end_data = 0;
+        info->start_data = 0; info->end_data = 0;
         for (i = 0; i < f->eh.e_phnum; i++) {
             const Elf32_Phdr *p = &f->ph[i];
             abi_ulong s = p->p_vaddr + bias;
             if (p->p_type == PT_PHDR) info->phdr = s;
-            if (p->p_type != PT_LOAD || !p->p_memsz) continue;
-            if (p->p_flags & PF_X) {
-                if (s < info->start_code) info->start_code = s;
-                if (s + p->p_filesz > info->end_code) info->end_code = s + p->p_filesz;
-            } else if (p->p_flags & PF_W) {
-                if (s < info->start_data) info->start_data = s;
-                if (s + p->p_filesz > info->end_data) info->end_data = s + p->p_filesz;
-            }
+            if (p->p_type != PT_LOAD) continue;
+            if ((p->p_flags & PF_X) && s < info->start_code) info->start_code = s;
+            if ((p->p_flags & PF_X) && s + p->p_filesz > info->end_code) info->end_code = s + p->p_filesz;
+            if (s > info->start_data) info->start_data = s;
+            if (s + p->p_filesz > info->end_data) info->end_data = s + p->p_filesz;
+            if (!p->p_memsz) continue;
             /* AT_PHDR without PT_PHDR: the headers are inside the segment holding e_phoff. */
             if (!info->phdr && f->eh.e_phoff >= p->p_offset && f->eh.e_phoff < (uint64_t)p->p_offset + p->p_filesz)
                 info->phdr = s + (f->eh.e_phoff - p->p_offset);
         }
-        if (info->start_data == UINT32_MAX) info->start_data = info->end_data = (abi_ulong)hi + bias;
+        if (info->start_code == UINT32_MAX) info->start_code = info->end_code = 0;
         info->phnum = f->eh.e_phnum;
         info->entry = f->eh.e_entry + bias;
         info->start_brk = info->brk = (abi_ulong)hi + bias;
@@ -292,17 +304,46 @@ static int count_strings(char **v)
 
 /* Auxiliary vector entries, in the order Linux writes them. */
 #define AUXV_LIST(X) \
-    X(AT_HWCAP, hwcap) X(AT_PAGESZ, TARGET_PAGE_SIZE) X(AT_CLKTCK, 100) \
+    X(51 /* AT_MINSIGSTKSZ */, target_minsigstksz()) X(AT_HWCAP, hwcap) X(AT_PAGESZ, TARGET_PAGE_SIZE) X(AT_CLKTCK, 100) \
     X(AT_PHDR, info->phdr) X(AT_PHENT, sizeof(Elf32_Phdr)) X(AT_PHNUM, info->phnum) \
     X(AT_BASE, info->interp_bias) X(AT_FLAGS, 0) X(AT_ENTRY, info->load_bias + entry_unbiased) \
     X(AT_UID, getuid()) X(AT_EUID, geteuid()) X(AT_GID, getgid()) X(AT_EGID, getegid()) \
     X(AT_SECURE, 0) X(AT_RANDOM, random_addr) X(AT_HWCAP2, 0) X(AT_EXECFN, execfn_addr) \
     X(AT_PLATFORM, platform_addr)
 
+/* Kept for /proc/self/auxv and /proc/self/cmdline (procfs.c). */
+static abi_ulong *saved_auxv;
+static size_t saved_auxv_words;
+static abi_ulong arg_start, arg_end, env_start, env_end;
+static const struct image_info *loaded_image;
+
+const abi_ulong *guest_auxv(size_t *nwords)
+{
+    *nwords = saved_auxv_words;
+    return saved_auxv;
+}
+
+void guest_arg_range(abi_ulong *start, abi_ulong *end)
+{
+    *start = arg_start;
+    *end = arg_end;
+}
+
+void guest_env_range(abi_ulong *start, abi_ulong *end)
+{
+    *start = env_start;
+    *end = env_end;
+}
+
+const struct image_info *guest_image(void)
+{
+    return loaded_image;
+}
+
 static void build_stack(struct image_info *info, const char *filename, char **argv, char **envp,
                         abi_ulong entry_unbiased)
 {
-    StackBuilder sb = { TARGET_STACK_TOP, TARGET_STACK_TOP - TARGET_STACK_SIZE + TARGET_PAGE_SIZE };
+    StackBuilder sb = { guest_stack_top, guest_stack_bottom + TARGET_PAGE_SIZE };
     int argc = count_strings(argv), envc = count_strings(envp), i, n = 0, nwords;
     abi_ulong *argv_addr = calloc(argc + 1, sizeof(abi_ulong));
     abi_ulong *envp_addr = calloc(envc + 1, sizeof(abi_ulong));
@@ -315,8 +356,14 @@ static void build_stack(struct image_info *info, const char *filename, char **ar
     /* Strings at the top: end marker, file name, environment, arguments, platform, random. */
     push_bytes(&sb, (uint32_t[1]){0}, 4);
     execfn_addr = push_string(&sb, filename);
+    env_end = sb.sp;
     for (i = envc - 1; i >= 0; i--) envp_addr[i] = push_string(&sb, envp[i]);
+    env_start = sb.sp;
+    arg_end = sb.sp;
     for (i = argc - 1; i >= 0; i--) argv_addr[i] = push_string(&sb, argv[i]);
+    arg_start = sb.sp;
+    sb.sp -= (abi_ulong)(guest_layout_random_pages(0xffffffffu) >> TARGET_PAGE_BITS) % STACK_ALIGN_RND;
+    sb.sp &= ~15u;
     platform_addr = push_string(&sb, "i686");
     if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd))
         for (i = 0; i < 16; i++) rnd[i] = (uint8_t)(rand() ^ (i * 37));
@@ -338,16 +385,32 @@ static void build_stack(struct image_info *info, const char *filename, char **ar
 #undef AUX_PUSH
     words[n++] = AT_NULL;
     words[n++] = 0;
+    free(saved_auxv);
+    saved_auxv_words = (size_t)(2 * (20 + 1));
+    saved_auxv = calloc(saved_auxv_words, sizeof(abi_ulong));
+    if (!saved_auxv) fatal_error("out of memory");
+    saved_auxv_words = (size_t)n - (size_t)(1 + argc + 1 + envc + 1);
+    memcpy(saved_auxv, words + 1 + argc + 1 + envc + 1, saved_auxv_words * sizeof(abi_ulong));
     if ((uint64_t)n * 4 + 16 > sb.sp - sb.limit) fatal_error("argument list too long");
     sb.sp = (sb.sp - (abi_ulong)n * 4) & ~15u;     /* %esp 16-byte aligned at argc */
     memcpy(g2h(sb.sp), words, (size_t)n * 4);
     info->start_stack = sb.sp;
+    loaded_image = info;
     free(words); free(argv_addr); free(envp_addr);
 }
 
 /* ---------------------------------------------------------------------------------------------
  * Entry point
  * ------------------------------------------------------------------------------------------- */
+
+static bool file_starts_with_shebang(const char *path)
+{
+    char h[2];
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    bool yes = fd >= 0 && pread(fd, h, 2, 0) == 2 && h[0] == '#' && h[1] == '!';
+    if (fd >= 0) close(fd);
+    return yes;
+}
 
 int loader_exec(const char *filename, char **argv, char **envp, struct image_info *info)
 {
@@ -356,6 +419,7 @@ int loader_exec(const char *filename, char **argv, char **envp, struct image_inf
     abi_ulong entry_unbiased;
 
     memset(info, 0, sizeof(*info));
+    const char *execfn = filename;      /* AT_EXECFN and comm: the name as given */
     /* As with qemu-user's -L: an absolute program path that does not exist on the host is
      * looked up inside the guest root too (`-L root /usr/bin/lua5.4`). */
     char in_root[PATH_MAX * 2];
@@ -364,11 +428,22 @@ int loader_exec(const char *filename, char **argv, char **envp, struct image_inf
         if (access(in_root, F_OK) == 0)
             filename = in_root;
     }
+    /* A "#!" script: load its interpreter with the kernel's argv (guest-exec.c). */
+    if (file_starts_with_shebang(filename)) {
+        GuestExec ge;
+        int r = guest_exec_resolve(filename, execfn, argv, &ge);
+        if (r < 0) fatal_error("%s: %s", filename, strerror(-r));
+        if (r != GUEST_EXEC_I386) fatal_error("%s: interpreter %s is not an i386 program", filename, ge.path);
+        filename = ge.path;
+        argv = ge.argv;
+        execfn = ge.execfn;
+    }
     elf_open(&exe, filename);
     /* The stack first, so that a biased image or the interpreter cannot be placed over it. */
-    if (is_error(target_mmap(TARGET_STACK_TOP - TARGET_STACK_SIZE, TARGET_STACK_SIZE,
+    if (is_error(target_mmap(guest_stack_bottom, guest_stack_top - guest_stack_bottom,
                              PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED, -1, 0)))
         fatal_error("cannot map the guest stack");
+    guest_mark_region(guest_stack_bottom, guest_stack_top, ORIGIN_STACK);
     info->exec_path = strdup(realpath(filename, resolved) ? resolved : filename);
     interp_name = interp_path(&exe);
     load_image(&exe, info, false);
@@ -397,8 +472,14 @@ int loader_exec(const char *filename, char **argv, char **envp, struct image_inf
     }
     elf_close(&exe);
 
+    /* The brk starts at the page after the bss, moved up by up to 32 MiB when randomised. */
+    info->start_brk = info->brk = (abi_ulong)QEMU_ALIGN_UP((uint64_t)info->brk, TARGET_PAGE_SIZE) +
+                                  guest_layout_random_pages(BRK_RND_PAGES);
     target_set_brk(info->brk);
-    build_stack(info, filename, argv, envp, entry_unbiased);
+    build_stack(info, execfn, argv, envp, entry_unbiased);
+    /* The kernel names the task after the file execve was given (ps, /proc/self/stat). */
+    const char *base = strrchr(execfn, '/');
+    prctl(PR_SET_NAME, base ? base + 1 : execfn, 0, 0, 0);
     qemu_log_mask(CPU_LOG_PAGE, "loader: entry %08x stack %08x brk %08x bias %08x interp %08x\n",
                   info->entry, info->start_stack, info->brk, info->load_bias, info->interp_bias);
     return 0;

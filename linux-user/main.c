@@ -8,7 +8,10 @@
 #include <errno.h>
 #include <unistd.h>
 #include <signal.h>
+#include <sys/auxv.h>
+#include <sys/stat.h>
 #include "qemu.h"
+#include "target_signal.h"
 #include "exec-all.h"
 #include "log.h"
 #include "syscall_defs.h"
@@ -260,6 +263,7 @@ static void handle_syscall(CPUX86State *env)
     abi_long ret = do_syscall(env, (int)env->regs[R_EAX], env->regs[R_EBX], env->regs[R_ECX],
                               env->regs[R_EDX], env->regs[R_ESI], env->regs[R_EDI],
                               env->regs[R_EBP]);
+    ret = signal_restart_syscall((int)env->regs[R_EAX], ret);   /* SA_RESTART */
     if (ret == -TARGET_ERESTARTSYS) {
         env->eip -= 2;                    /* re-execute int $0x80 */
     } else if (ret != -TARGET_QEMU_ESIGRETURN) {
@@ -288,6 +292,9 @@ void cpu_loop(CPUX86State *env)
             break;
         case EXCP0D_GPF:
             queue_signal(env, SIGSEGV, 0x80 /* SI_KERNEL */, 0);
+            break;
+        case EXCP0B_NOSEG: case EXCP0C_STACK:     /* segment not present: Linux sends SIGBUS */
+            queue_signal(env, TARGET_SIGBUS, 0x80 /* SI_KERNEL */, 0);
             break;
         case EXCP0E_PAGE:
             queue_signal(env, SIGSEGV, guest_page_prot(env->exception_addr) >= 0 ? SEGV_ACCERR : SEGV_MAPERR,
@@ -335,6 +342,39 @@ void cpu_loop(CPUX86State *env)
  * Start-up
  * ------------------------------------------------------------------------------------------- */
 
+/* Started by binfmt_misc with the P flag (scripts/binfmt.sh): the kernel passes the program's
+ * path and its original argv[0] (argv = loongbt, path, argv0, args...) and says so with
+ * AT_FLAGS_PRESERVE_ARGV0; that is "loongbt -0 argv0 -- path args...". */
+#define AT_FLAGS_PRESERVE_ARGV0 1
+static char **binfmt_argv(int *argc, char **argv)
+{
+    if (!(getauxval(AT_FLAGS) & AT_FLAGS_PRESERVE_ARGV0) || *argc < 3) return argv;
+    char **v = calloc((size_t)*argc + 3, sizeof(char *));
+    if (!v) fatal_error("out of memory");
+    int n = 0;
+    v[n++] = argv[0]; v[n++] = (char *)"-0"; v[n++] = argv[2]; v[n++] = (char *)"--"; v[n++] = argv[1];
+    for (int i = 3; i < *argc; i++) v[n++] = argv[i];
+    *argc = n;
+    return v;
+}
+
+/* The sysroot when neither -L nor LOONGBT_LD_PREFIX gives one: the first line of
+ * LOONGBT_LD_PREFIX_FILE (scripts/binfmt.sh writes it; programs started by binfmt_misc get no
+ * options), if it names a folder. */
+#define LOONGBT_LD_PREFIX_FILE "/etc/loongbt/ld-prefix"
+static const char *configured_ld_prefix(void)
+{
+    static char line[4096];
+    struct stat st;
+    FILE *f = fopen(LOONGBT_LD_PREFIX_FILE, "r");
+    if (!f) return NULL;
+    bool ok = fgets(line, sizeof(line), f) != NULL;
+    fclose(f);
+    if (!ok) return NULL;
+    line[strcspn(line, "\r\n")] = 0;
+    return line[0] && stat(line, &st) == 0 && S_ISDIR(st.st_mode) ? line : NULL;
+}
+
 int main(int argc, char **argv)
 {
     Options o = { 0 };
@@ -363,10 +403,12 @@ int main(int argc, char **argv)
         reexec_command = s;
         env_unset(&guest_env, "LOONGBT_REEXEC");
     }
+    argv = binfmt_argv(&argc, argv);
     /* Like -stats-json, for this process only: a guest execve must not write the same file. */
     o.stats_json = getenv("LOONGBT_STATS_JSON");
     env_unset(&guest_env, "LOONGBT_STATS_JSON");
     prog = parse_args(argc, argv, &o, &guest_env);
+    if (!interp_prefix) interp_prefix = configured_ld_prefix();
     guest_env.vars[guest_env.count] = NULL;
 
     qemu_set_log_filename(o.logfile);
@@ -375,6 +417,7 @@ int main(int argc, char **argv)
     profile_init(o.stats_json);
 
     guest_space_init();
+    guest_layout_init();
     syscall_init();
     signal_init();
     tcg_exec_init(o.tb_size ? o.tb_size : CODE_GEN_BUFFER_DEFAULT_SIZE);

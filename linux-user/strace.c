@@ -1,7 +1,7 @@
 /*
  * strace.c - -strace / -d strace output in the style of qemu-user: one line per system call,
  * "PID name(args) = result", with the argument formats of the SYSCALL_LIST table
- * (syscall_defs.h). The call is printed before it runs and the result after, so output the
+ * (syscall-table.h). The call is printed before it runs and the result after, so output the
  * call itself produces (a write to stderr) lands between the two halves as with qemu-user.
  * Flag and constant arguments are decoded by name (i386 values, from the tables below).
  */
@@ -16,10 +16,16 @@ typedef struct SyscallInfo {
     const char *name;
     const char *args;
     char ret;
+    const char *why_enosys;    /* status and note of an entry without an implementation */
 } SyscallInfo;
 
+#define SYSCALL_WHY_IMPL(note)  NULL
+#define SYSCALL_WHY_NOSYS(note) note
+#define SYSCALL_WHY_LATER(note) "not yet: " note
+#define SYSCALL_WHY_TODO(note)  "not written yet"
 static const SyscallInfo syscall_info[TARGET_NR_COUNT_PLUS] = {
-#define SYSCALL_INFO(num, name, args, ret) [num] = { #name, args, ret },
+#define SYSCALL_INFO(num, name, args, ret, status, note) \
+    [num] = { #name, args, ret, SYSCALL_WHY_##status(note) },
     SYSCALL_LIST(SYSCALL_INFO)
 #undef SYSCALL_INFO
 };
@@ -28,6 +34,13 @@ const char *syscall_name(int num)
 {
     if (num < 0 || num >= (int)ARRAY_SIZE(syscall_info) || !syscall_info[num].name) return "unknown";
     return syscall_info[num].name;
+}
+
+const char *syscall_enosys_reason(int num)
+{
+    if (num < 0 || num >= (int)ARRAY_SIZE(syscall_info) || !syscall_info[num].name)
+        return "no such i386 system call";
+    return syscall_info[num].why_enosys ? syscall_info[num].why_enosys : "";
 }
 
 /* Print a guest string, quoted and cut at 64 characters, reading only mapped guest bytes. */
@@ -162,7 +175,7 @@ static void print_signal(int32_t v)
  * Arguments and results
  * ------------------------------------------------------------------------------------------- */
 
-/* One argument by its format character (see SYSCALL_LIST in syscall_defs.h). */
+/* One argument by its format character (see SYSCALL_LIST in syscall-table.h). */
 static void print_arg(char fmt, abi_long v)
 {
     switch (fmt) {

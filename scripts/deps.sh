@@ -12,6 +12,7 @@ PKGS=(
   libclang-rt-19-dev                            # libFuzzer + ASan runtimes for `make fuzz`
   qemu-user                                     # qemu-i386 reference for `make bench`
   linux-perf                                    # perf stat for profiling
+  librsvg2-bin                                  # rsvg-convert: the PNG copy of the make ab chart
 )
 
 missing=()

@@ -7,10 +7,10 @@
 
 /* ------------------------------------------------------------------ initial state */
 
-/* Selectors of the flat segments a 32-bit process sees under Linux (GDT entries
- * __USER_CS = 0x73 and __USER_DS = 0x7b, RPL 3). */
-#define LINUX_USER_CS 0x73
-#define LINUX_USER_DS 0x7b
+/* Selectors of the flat segments a 32-bit process sees under a 64-bit Linux kernel (GDT
+ * entries __USER32_CS = 0x23 and __USER_DS = 0x2b, RPL 3), what the native runs show. */
+#define LINUX_USER_CS 0x23
+#define LINUX_USER_DS 0x2b
 
 static void set_flat_segment(SegmentCache *sc, uint32_t selector)
 {
@@ -39,24 +39,25 @@ void cpu_x86_init_user(CPUX86State *env)
 
 /* ------------------------------------------------------------------ segment loads */
 
-bool cpu_x86_try_load_seg(CPUX86State *env, int seg, uint32_t selector)
+int cpu_x86_try_load_seg(CPUX86State *env, int seg, uint32_t selector)
 {
     uint32_t base = 0, limit = 0;
     selector &= 0xffff;
     /* Null selectors (index 0 of the GDT, any RPL) load an unusable segment with base 0. */
-    if ((selector & ~3u) != 0 && !linux_user_lookup_segment(selector, &base, &limit)) {
-        return false;
+    if ((selector & ~3u) != 0) {
+        int excp = linux_user_load_segment(selector, seg, &base, &limit);
+        if (excp) return excp;
     }
     env->segs[seg].selector = selector;
     env->segs[seg].base = base;
     env->segs[seg].limit = limit;
     env->segs[seg].flags = 0;
-    return true;
+    return 0;
 }
 
 void cpu_x86_load_seg(CPUX86State *env, int seg, uint32_t selector)
 {
-    if (!cpu_x86_try_load_seg(env, seg, selector)) {
+    if (cpu_x86_try_load_seg(env, seg, selector)) {
         qemu_log_mask(CPU_LOG_INT, "cpu_x86_load_seg: unknown selector %#x for segment %d, "
                       "loaded with base 0\n", selector, seg);
         env->segs[seg].selector = selector & 0xffff;

@@ -181,6 +181,8 @@ enum { LOCK_RMW_ADD, LOCK_RMW_OR, LOCK_RMW_AND, LOCK_RMW_XOR, LOCK_RMW_SUB, LOCK
 #define EXCP04_INTO   4
 #define EXCP05_BOUND  5
 #define EXCP06_ILLOP  6
+#define EXCP0B_NOSEG  11      /* segment not present (segment register load) */
+#define EXCP0C_STACK  12      /* stack segment fault (SS load of a not-present segment) */
 #define EXCP0D_GPF    13
 #define EXCP0E_PAGE   14
 #define EXCP10_COPR   16
@@ -273,10 +275,11 @@ void cpu_x86_init_user(CPUX86State *env);
 void cpu_x86_load_seg(CPUX86State *env, int seg, uint32_t selector);
 /* Print registers for -d cpu. */
 void cpu_dump_state(CPUX86State *env, FILE *f);
-/* Same lookup as cpu_x86_load_seg, but returns false (state untouched) for a selector that is
- * neither null nor known to linux-user. cpu_x86_load_seg itself never raises: on a bad selector
- * it loads base 0 / limit 0 and logs under -d int (it runs outside cpu_exec, e.g. sigreturn). */
-bool cpu_x86_try_load_seg(CPUX86State *env, int seg, uint32_t selector);
+/* Same load as cpu_x86_load_seg with the CPU's checks: returns 0, or the exception the load
+ * raises (EXCP0D_GPF, EXCP0B_NOSEG, EXCP0C_STACK; error code selector & ~3) with the state
+ * untouched. cpu_x86_load_seg itself never raises: on a bad selector it loads base 0 / limit 0
+ * and logs under -d int (it runs outside cpu_exec, e.g. sigreturn). */
+int cpu_x86_try_load_seg(CPUX86State *env, int seg, uint32_t selector);
 /* "ADDL", "EFLAGS", ... for dumps; "?" for an out-of-range value. */
 const char *cc_op_name(uint32_t cc_op);
 
@@ -286,8 +289,9 @@ void QEMU_NORETURN raise_exception(CPUX86State *env, int excp);
 void QEMU_NORETURN raise_exception_err(CPUX86State *env, int excp, int error_code);
 
 /* Segment descriptor lookup for user mode: linux-user owns the GDT/LDT (set_thread_area,
- * modify_ldt) and answers base/limit for a selector; returns false for an invalid selector. */
-bool linux_user_lookup_segment(uint32_t selector, uint32_t *base, uint32_t *limit);
+ * modify_ldt) and answers base/limit for a non-null selector loaded into segment register seg,
+ * or the exception the CPU raises (as cpu_x86_try_load_seg). */
+int linux_user_load_segment(uint32_t selector, int seg, uint32_t *base, uint32_t *limit);
 
 
 /* ---- x87 (fpu_helper.c, translate-x87.c.inc) ---- */

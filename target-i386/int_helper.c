@@ -363,8 +363,9 @@ void helper_load_seg(CPUX86State *env, int32_t seg, uint32_t selector)
     if (seg == R_SS && (selector & ~3u) == 0) {
         raise_exception_err(env, EXCP0D_GPF, 0);
     }
-    if (!cpu_x86_try_load_seg(env, seg, selector)) {
-        raise_exception_err(env, EXCP0D_GPF, selector & ~3u);
+    int excp = cpu_x86_try_load_seg(env, seg, selector);
+    if (excp) {
+        raise_exception_err(env, excp, selector & ~3u);
     }
 }
 

@@ -81,3 +81,15 @@ gen_binary() {
 
 # sum FILE...: short checksums for the transcript (host tool: the same in both runs).
 sum() { sha256sum "$@" | cut -c1-16; }
+
+# guest_script SCRIPT ARGS...: run a #! script as the program: natively the kernel starts its
+# interpreter; under loongbt the script is loongbt's program (its interpreter is looked up
+# under -L and runs under loongbt, as a binfmt_misc-registered loongbt would run it).
+guest_script() {
+    if [ "$WORKLOAD_MODE" = native ]; then
+        "$@"
+    else
+        # shellcheck disable=SC2086
+        "$LOONGBT" ${LOONGBT_OPTS:-} -L "$ROOT" "$@"
+    fi
+}

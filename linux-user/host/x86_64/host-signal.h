@@ -8,6 +8,9 @@
 #include <signal.h>
 #include <ucontext.h>
 
+/* Signals the generic code cannot take from <signal.h> on every host (target_signal.h). */
+#define HOST_SIGSTKFLT SIGSTKFLT
+
 static inline uintptr_t host_signal_pc(const ucontext_t *uc)
 {
     return (uintptr_t)uc->uc_mcontext.gregs[REG_RIP];
