@@ -40,8 +40,13 @@ else ifeq ($(HOST),loongarch64)
   # Run LoongArch binaries on this machine: Debian 13's qemu-loongarch64 (scripts/setup-loongarch.sh).
   HOST_RUNNER := $(CURDIR)/sysroots/qemu-trixie/usr/bin/qemu-loongarch64 -L $(LAROOT)/usr/loongarch64-linux-gnu
 else ifeq ($(HOST),mips64el)
+  MIPSROOT ?= /usr/mips64el-linux-gnuabi64
   CC := mips64el-linux-gnuabi64-gcc
   PKG_CONFIG := false
+  # Run MIPS binaries on this machine: Debian 12's qemu-mips64el (qemu-user, scripts/deps.sh).
+  HOST_RUNNER := qemu-mips64el -L $(MIPSROOT)
+  # No mips64el libpfm4 in the cross set-up yet (its header is found, the library is not).
+  override CONFIG_LIBPFM := n
 endif
 
 CFLAGS ?= -O2 -g

@@ -781,6 +781,10 @@ static abi_long do_fcntl_lock(int fd, int cmd, abi_ulong arg, bool guest64)
 static abi_long do_fcntl(const abi_long *a, bool is64)
 {
     int fd = a[0], cmd = a[1];
+    /* F_GETLK64 / F_SETLK64 / F_SETLKW64 (i386 numbers): tested before the switch, as hosts
+     * whose own F_* values differ (MIPS: F_GETLK is 14) would make them duplicate cases */
+    if (cmd >= 12 && cmd <= 14)
+        return is64 ? do_fcntl_lock(fd, cmd, U(a[2]), true) : -EINVAL;
     switch (cmd) {
     case F_DUPFD: case F_GETFD: case F_SETFD: case F_GETFL: case F_SETFL:
     case F_SETOWN: case F_GETOWN: case F_SETSIG: case F_GETSIG: case F_DUPFD_CLOEXEC:
@@ -789,8 +793,6 @@ static abi_long do_fcntl(const abi_long *a, bool is64)
         return get_errno(fcntl(fd, cmd, (long)a[2]));
     case F_GETLK: case F_SETLK: case F_SETLKW:
         return do_fcntl_lock(fd, cmd, U(a[2]), false);
-    case 12: case 13: case 14:           /* F_GETLK64 / F_SETLK64 / F_SETLKW64 (i386 numbers) */
-        return is64 ? do_fcntl_lock(fd, cmd, U(a[2]), true) : -EINVAL;
     case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW:
         return do_fcntl_lock(fd, cmd, U(a[2]), true);
     default:
