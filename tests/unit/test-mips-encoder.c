@@ -24,64 +24,12 @@
 #include "tcg/mips/tcg-target-disas.c"
 
 /* ------------------------------------------------------------------ reference file */
-typedef struct RefLine {
-    char asm_text[96];          /* assembler input, e.g. "addu $4, $5, $6" */
-    uint32_t word;              /* llvm-mc's encoding */
-    int line_no;
-} RefLine;
-
-#define MAX_REF_LINES 2048
-static RefLine ref_lines[MAX_REF_LINES];
-static int nb_ref_lines;
-
-/* The file sits next to this source: $MIPS_ENCODINGS, or <dir of __FILE__>/... */
-static FILE *open_reference(void)
-{
-    const char *env = getenv("MIPS_ENCODINGS");
-    char path[512];
-    const char *slash = strrchr(__FILE__, '/');
-
-    if (env) {
-        return fopen(env, "r");
-    }
-    snprintf(path, sizeof(path), "%.*smips-encodings.txt",
-             slash ? (int)(slash - __FILE__ + 1) : 0, __FILE__);
-    return fopen(path, "r");
-}
+#include "encoding-ref.h"
 
 static int load_reference(void **state)
 {
-    FILE *f = open_reference();
-    char buf[512];
-    int line_no = 0;
-
     (void)state;
-    if (!f) {
-        fprintf(stderr, "test-mips-encoder: cannot open mips-encodings.txt\n");
-        return -1;
-    }
-    while (fgets(buf, sizeof(buf), f)) {
-        char *sep;
-        RefLine *r;
-
-        line_no++;
-        if (buf[0] == '#' || buf[0] == '\n') {
-            continue;
-        }
-        sep = strstr(buf, " | ");
-        if (!sep || nb_ref_lines >= MAX_REF_LINES) {
-            fprintf(stderr, "mips-encodings.txt:%d: malformed\n", line_no);
-            fclose(f);
-            return -1;
-        }
-        r = &ref_lines[nb_ref_lines++];
-        *sep = 0;
-        snprintf(r->asm_text, sizeof(r->asm_text), "%.95s", buf);
-        r->word = (uint32_t)strtoul(sep + 3, NULL, 16);
-        r->line_no = line_no;
-    }
-    fclose(f);
-    return nb_ref_lines > 0 ? 0 : -1;
+    return ref_load("mips-encodings.txt", "MIPS_ENCODINGS", __FILE__);
 }
 
 /* ------------------------------------------------------------------ a tiny assembler */
@@ -170,23 +118,8 @@ static bool assemble(const char *text, uint32_t *word)
 /* Every reference line encodes to llvm-mc's word. */
 static void test_encoders_match_llvm_mc(void **state)
 {
-    int bad = 0;
-
     (void)state;
-    for (int i = 0; i < nb_ref_lines; i++) {
-        const RefLine *r = &ref_lines[i];
-        uint32_t word = 0;
-
-        if (!assemble(r->asm_text, &word)) {
-            print_error("line %d: cannot assemble '%s'\n", r->line_no, r->asm_text);
-            bad++;
-        } else if (word != r->word) {
-            print_error("line %d: '%s' encodes as 0x%08x, llvm-mc says 0x%08x\n",
-                        r->line_no, r->asm_text, word, r->word);
-            bad++;
-        }
-    }
-    assert_int_equal(bad, 0);
+    ref_check_assembler(assemble);
 }
 
 /* Every reference word disassembles to text that assembles back to the same word. */
@@ -219,34 +152,22 @@ static void test_disassembler_round_trip(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* The decode table as encoding-ref.h sees it. */
+static uint32_t mips_entry_bits(size_t i) { return mips_insn_info[i].bits; }
+static uint32_t mips_entry_mask(size_t i) { return mips_format_mask[mips_insn_info[i].fmt]; }
+static const char *mips_entry_mnemonic(size_t i) { return mips_insn_info[i].mnemonic; }
+
 /* The reference covers every instruction the back end can emit, and the decode table has no
  * two entries matching the same word. */
 static void test_table_fully_covered(void **state)
 {
+    static const EncodingTable table = {
+        ARRAY_SIZE(mips_insn_info), mips_entry_bits, mips_entry_mask, mips_entry_mnemonic,
+        "mips-encodings.txt",
+    };
+
     (void)state;
-    for (size_t i = 0; i < ARRAY_SIZE(mips_insn_info); i++) {
-        int seen = 0;
-
-        for (int j = 0; j < nb_ref_lines; j++) {
-            if (mips_decode(ref_lines[j].word) == &mips_insn_info[i]) {
-                seen++;
-            }
-        }
-        if (seen == 0) {
-            print_error("%s is not in mips-encodings.txt (rerun the generator)\n",
-                        mips_insn_info[i].mnemonic);
-        }
-        assert_true(seen > 0);
-    }
-    for (int j = 0; j < nb_ref_lines; j++) {
-        int matches = 0;
-
-        for (size_t i = 0; i < ARRAY_SIZE(mips_insn_info); i++) {
-            uint32_t mask = mips_format_mask[mips_insn_info[i].fmt];
-            matches += (ref_lines[j].word & mask) == mips_insn_info[i].bits;
-        }
-        assert_int_equal(matches, 1);
-    }
+    ref_check_table_covered(&table);
 }
 
 /* Field placement by hand from the manual: the offset is in words from the delay slot, j keeps
