@@ -47,11 +47,15 @@ else ifeq ($(HOST),mips64el)
   HOST_RUNNER := qemu-mips64el -L $(MIPSROOT)
   # No mips64el libpfm4 in the cross set-up yet (its header is found, the library is not).
   override CONFIG_LIBPFM := n
+  # Debian 12's gcc 12 vectorises the 16-bit multiply-high lanes of sse_helper.c (pmulhw) into
+  # one 64-bit dmult + mfhi, which is wrong: no vectoriser on this host.
+  HOST_CFLAGS := -fno-tree-vectorize
 endif
 
 CFLAGS ?= -O2 -g
 CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers \
           -fno-strict-aliasing -D_GNU_SOURCE -MMD -MP
+CFLAGS += $(HOST_CFLAGS)
 CPPFLAGS += -I$(BUILD) -I. -Itcg -I$(TCG_DIR) -Itarget-i386 -Ilinux-user -Ilinux-user/host/$(HOST) -Ihwassist -Ifpu
 LDLIBS += -lm -lpthread
 
