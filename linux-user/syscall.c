@@ -153,12 +153,26 @@ static void *g2h_user_w(abi_ulong addr, uint64_t len)
 /* EBADF first, as the kernel looks the descriptor up before it reads any argument. */
 static bool fd_is_open(int fd) { return fcntl(fd, F_GETFD) != -1; }
 
-/* A NUL-terminated guest string, or NULL if any byte up to the NUL is not readable. */
+/* The kernel's fdget (as opposed to fdget_raw): an O_PATH descriptor is EBADF for I/O,
+ * ioctl and most fcntl commands. */
+static bool fd_is_usable(int fd)
+{
+    int fl = fcntl(fd, F_GETFL);
+    return fl != -1 && !(fl & O_PATH);
+}
+
+/* pread/pwrite/preadv/pwritev need a seekable file (FMODE_PREAD/PWRITE): ESPIPE otherwise. */
+static bool fd_is_seekable(int fd) { return lseek(fd, 0, SEEK_CUR) != -1 || errno != ESPIPE; }
+
+/* A NUL-terminated guest string, or NULL if any byte up to the NUL is not readable or there is
+ * no NUL in the first PATH_MAX bytes: the kernel's getname reads no further (ENAMETOOLONG),
+ * and the pages after them may be mapped but not backed (a file mapping past its end). */
 static const char *lock_user_string(abi_ulong addr)
 {
-    uint64_t a = addr;
-    while (a < GUEST_ADDR_SPACE) {
+    uint64_t a = addr, end = (uint64_t)addr + PATH_MAX;
+    while (a < GUEST_ADDR_SPACE && a < end) {
         uint64_t page_end = (a & TARGET_PAGE_MASK) + TARGET_PAGE_SIZE;
+        if (page_end > end) page_end = end;
         if (!guest_access_ok((abi_ulong)a, 1, false)) return NULL;
         if (memchr(g2h((abi_ulong)a), 0, page_end - a)) return g2h(addr);
         a = page_end;
@@ -716,11 +730,14 @@ static abi_long iovec_from_guest(abi_ulong addr, int cnt, bool host_writes, stru
 }
 
 /* readv/writev/preadv/pwritev and the *2 forms: one host preadv2/pwritev2 (offset -1: the file
- * position, as plain readv/writev). */
+ * position, as plain readv/writev). The kernel's order: the descriptor (EBADF, O_PATH too),
+ * a positional call on a pipe or socket (ESPIPE), then the iovec array (EINVAL, EFAULT), and
+ * only then the file's mode (left to the host call). */
 static abi_long do_rwv(int fd, abi_ulong vec, int cnt, int64_t off, int flags, bool is_write)
 {
     struct iovec *iov;
-    if (!fd_is_open(fd)) return -EBADF;
+    if (!fd_is_usable(fd)) return -EBADF;
+    if (off != -1 && !fd_is_seekable(fd)) return -ESPIPE;
     abi_long r = iovec_from_guest(vec, cnt, !is_write, &iov);
     if (r) return r;
     r = get_errno(is_write ? pwritev2(fd, iov, cnt, off, flags) : preadv2(fd, iov, cnt, off, flags));
@@ -740,8 +757,17 @@ static abi_long sys_pwritev(CPUX86State *env, const abi_long *a)
     int64_t off = off64_arg(a[3], a[4]);
     return off < 0 ? -EINVAL : do_rwv(a[0], U(a[1]), a[2], off, 0, true);
 }
-static abi_long sys_preadv2(CPUX86State *env, const abi_long *a) { return do_rwv(a[0], U(a[1]), a[2], off64_arg(a[3], a[4]), a[5], false); }
-static abi_long sys_pwritev2(CPUX86State *env, const abi_long *a) { return do_rwv(a[0], U(a[1]), a[2], off64_arg(a[3], a[4]), a[5], true); }
+/* The *2 forms: offset -1 is the file position; any other negative one is EINVAL first. */
+static abi_long sys_preadv2(CPUX86State *env, const abi_long *a)
+{
+    int64_t off = off64_arg(a[3], a[4]);
+    return off < -1 ? -EINVAL : do_rwv(a[0], U(a[1]), a[2], off, a[5], false);
+}
+static abi_long sys_pwritev2(CPUX86State *env, const abi_long *a)
+{
+    int64_t off = off64_arg(a[3], a[4]);
+    return off < -1 ? -EINVAL : do_rwv(a[0], U(a[1]), a[2], off, a[5], true);
+}
 
 /* Directory offsets. A 64-bit process gets 64-bit d_off cookies from ext4 and others (a
  * 32-bit process gets 32-bit hashes), and the guest's glibc fails readdir with EOVERFLOW when
@@ -998,6 +1024,10 @@ static abi_long do_fcntl(const abi_long *a, bool is64)
 {
     int fd = a[0], cmd = a[1];
     if (!fd_is_open(fd)) return -EBADF;          /* before any argument is looked at */
+    /* O_PATH descriptors allow only these commands (the kernel's check_fcntl_cmd). */
+    if (!fd_is_usable(fd) && cmd != F_DUPFD && cmd != F_DUPFD_CLOEXEC && cmd != F_GETFD &&
+        cmd != F_SETFD && cmd != F_GETFL)
+        return -EBADF;
     switch (cmd) {
     case F_GETFL:
         return guest_fl_flags(fd, get_errno(fcntl(fd, cmd)));
@@ -1076,7 +1106,7 @@ static abi_long sys_ioctl(CPUX86State *env, const abi_long *a)
 {
     int fd = a[0];
     unsigned long req = U(a[1]);
-    if (!fd_is_open(fd)) return -EBADF;
+    if (!fd_is_usable(fd)) return -EBADF;
     switch (req) {
 #define IOCTL_CASE(name) case name:
     IOCTL_POINTER_LIST(IOCTL_CASE)
