@@ -161,8 +161,17 @@ static bool fd_is_usable(int fd)
     return fl != -1 && !(fl & O_PATH);
 }
 
-/* pread/pwrite/preadv/pwritev need a seekable file (FMODE_PREAD/PWRITE): ESPIPE otherwise. */
-static bool fd_is_seekable(int fd) { return lseek(fd, 0, SEEK_CUR) != -1 || errno != ESPIPE; }
+/* preadv/pwritev need a file with positional I/O (FMODE_PREAD/PWRITE: not pipes, sockets,
+ * eventfds or epoll descriptors, some of which still lseek): ESPIPE otherwise. An empty host
+ * preadv asks the host kernel, which moves nothing. */
+static bool fd_has_positional_io(int fd) { return preadv(fd, NULL, 0, 0) != -1 || errno != ESPIPE; }
+
+/* The descriptor's access mode allows reading (or writing): EBADF otherwise. */
+static bool fd_mode_allows(int fd, bool write)
+{
+    int acc = fcntl(fd, F_GETFL) & O_ACCMODE;
+    return write ? (acc == O_WRONLY || acc == O_RDWR) : (acc == O_RDONLY || acc == O_RDWR);
+}
 
 /* A NUL-terminated guest string, or NULL if any byte up to the NUL is not readable or there is
  * no NUL in the first PATH_MAX bytes: the kernel's getname reads no further (ENAMETOOLONG),
@@ -731,13 +740,15 @@ static abi_long iovec_from_guest(abi_ulong addr, int cnt, bool host_writes, stru
 
 /* readv/writev/preadv/pwritev and the *2 forms: one host preadv2/pwritev2 (offset -1: the file
  * position, as plain readv/writev). The kernel's order: the descriptor (EBADF, O_PATH too),
- * a positional call on a pipe or socket (ESPIPE), then the iovec array (EINVAL, EFAULT), and
- * only then the file's mode (left to the host call). */
+ * a positional call on a pipe or socket (ESPIPE), the descriptor's access mode (EBADF), then
+ * the iovec array (EINVAL, EFAULT). Linux 6.1 still read the array before the mode check;
+ * since 6.8 vfs_readv/vfs_writev check the mode first, as here (and as the oracle does). */
 static abi_long do_rwv(int fd, abi_ulong vec, int cnt, int64_t off, int flags, bool is_write)
 {
     struct iovec *iov;
     if (!fd_is_usable(fd)) return -EBADF;
-    if (off != -1 && !fd_is_seekable(fd)) return -ESPIPE;
+    if (off != -1 && !fd_has_positional_io(fd)) return -ESPIPE;
+    if (!fd_mode_allows(fd, is_write)) return -EBADF;
     abi_long r = iovec_from_guest(vec, cnt, !is_write, &iov);
     if (r) return r;
     r = get_errno(is_write ? pwritev2(fd, iov, cnt, off, flags) : preadv2(fd, iov, cnt, off, flags));
