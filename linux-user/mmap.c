@@ -505,7 +505,7 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd
     /* The kernel's order: old mmap's offset, the descriptor, length, placement (ENOMEM,
      * EEXIST), then the map type and flags (mmap_type_error). */
     if (offset & (TARGET_PAGE_SIZE - 1)) return -EINVAL;
-    if (is_file && fcntl(fd, F_GETFD) < 0) return -EBADF;
+    if (is_file && (fcntl(fd, F_GETFL) & O_PATH)) return -EBADF;   /* -1 too: fget refuses O_PATH */
     if (len == 0) return -EINVAL;
     if (size == 0 || size > TARGET_TASK_SIZE) return -ENOMEM;    /* PAGE_ALIGN wrapped, or > TASK_SIZE */
     int type_err = mmap_type_error(flags, is_file);
@@ -736,7 +736,7 @@ static bool in_one_mapping(abi_ulong a, uint64_t len)
     uint64_t end = (uint64_t)a + len;
     if (end > TARGET_TASK_SIZE) return false;
     for (uint64_t b = a; b < end; b += TARGET_PAGE_SIZE)
-        if (!guest_prot[b >> TARGET_PAGE_BITS] || guest_prot[b >> TARGET_PAGE_BITS] != guest_prot[a >> TARGET_PAGE_BITS] ||
+        if (guest_page_prot((abi_ulong)b) < 0 || guest_page_prot((abi_ulong)b) != guest_page_prot(a) ||
             page_origin[b >> TARGET_PAGE_BITS] != page_origin[a >> TARGET_PAGE_BITS])
             return false;
     return true;

@@ -163,8 +163,12 @@ static bool fd_is_usable(int fd)
 
 /* preadv/pwritev need a file with positional I/O (FMODE_PREAD/PWRITE: not pipes, sockets,
  * eventfds or epoll descriptors, some of which still lseek): ESPIPE otherwise. An empty host
- * preadv asks the host kernel, which moves nothing. */
-static bool fd_has_positional_io(int fd) { return preadv(fd, NULL, 0, 0) != -1 || errno != ESPIPE; }
+ * pread asks the host kernel, which moves nothing. */
+static bool fd_has_positional_io(int fd)
+{
+    char unused;
+    return pread(fd, &unused, 0, 0) != -1 || errno != ESPIPE;
+}
 
 /* The descriptor's access mode allows reading (or writing): EBADF otherwise. */
 static bool fd_mode_allows(int fd, bool write)
@@ -1270,9 +1274,14 @@ static abi_long sys_faccessat2(CPUX86State *env, const abi_long *a)
 
 static abi_long sys_getcwd(CPUX86State *env, const abi_long *a)
 {
-    /* The host kernel writes the guest buffer; returns the length with the NUL. */
-    uint64_t n = guest_len(U(a[0]), U(a[1]));
-    return get_errno(syscall(SYS_getcwd, g2h_user_w(U(a[0]), n), n));
+    /* The kernel's order: ERANGE when the size is short of the path, then the copy (EFAULT)
+     * of the path's bytes only, wherever the buffer ends (the 4 GiB end included). The host
+     * kernel fills a local buffer of the guest's size (at most a page, its own limit). */
+    char path[4096];
+    abi_ulong size = U(a[1]) < sizeof(path) ? U(a[1]) : (abi_ulong)sizeof(path);
+    long n = syscall(SYS_getcwd, path, (size_t)size);
+    if (n < 0) return -errno;
+    return copy_to_guest(U(a[0]), path, (size_t)n) ? n : -EFAULT;
 }
 
 static abi_long sys_chdir(CPUX86State *env, const abi_long *a)
