@@ -751,8 +751,9 @@ abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size, abi_ulong new_siz
 
     if (flags & ~(unsigned long)(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP)) return -EINVAL;
     if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE)) return -EINVAL;
-    /* MREMAP_DONTUNMAP always moves and never resizes. */
-    if ((flags & MREMAP_DONTUNMAP) && (!(flags & MREMAP_MAYMOVE) || old_size != new_size)) return -EINVAL;
+    /* MREMAP_DONTUNMAP always moves and never resizes (page-rounded sizes compared, as
+     * Linux 6.18 does, measured). */
+    if ((flags & MREMAP_DONTUNMAP) && (!(flags & MREMAP_MAYMOVE) || osz != nsz)) return -EINVAL;
     if ((old_addr & (TARGET_PAGE_SIZE - 1)) || nsz == 0) return -EINVAL;
     /* The kernel's order: a mapping at old_addr (EFAULT); for a move to a fixed address the
      * new range's checks (EINVAL), then the new range and the old tail are unmapped; a shrink
@@ -772,7 +773,12 @@ abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size, abi_ulong new_siz
         return (abi_long)old_addr;
     }
     if (osz == 0) return -EINVAL;
-    if (!in_one_mapping(old_addr, osz)) return -EFAULT;
+    /* Linux 6.17 and later move several mappings at once when moving to a fixed address
+     * without resizing; anything else must lie in one mapping. */
+    if ((flags & MREMAP_FIXED) && !(flags & MREMAP_DONTUNMAP) && osz == nsz
+            ? mapped_run_end(old_addr, (uint64_t)old_addr + osz) < (uint64_t)old_addr + osz
+            : !in_one_mapping(old_addr, osz))
+        return -EFAULT;
     prot = guest_page_prot(old_addr);
     if (flags & MREMAP_DONTUNMAP)
         return mremap_dontunmap(old_addr, osz, flags, new_addr, prot);
@@ -807,9 +813,11 @@ abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size, abi_ulong new_siz
         release_host_pages(new_addr, new_addr + nsz);
         return -err;
     }
+    for (uint64_t i = 0; i < osz; i += TARGET_PAGE_SIZE)      /* page by page: several mappings */
+        set_range(new_addr + i, new_addr + i + TARGET_PAGE_SIZE, guest_page_prot((abi_ulong)(old_addr + i)));
+    if (nsz > osz) set_range(new_addr + osz, new_addr + nsz, prot);
     re_reserve(old_addr, old_addr + osz);
     set_range(old_addr, old_addr + osz, -1);
-    set_range(new_addr, new_addr + nsz, prot);
     move_origin(old_addr, new_addr, osz);
     set_origin(old_addr, old_addr + osz, ORIGIN_ANON);
     sync_prot(new_addr, new_addr + nsz);

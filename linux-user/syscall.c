@@ -103,10 +103,14 @@ static bool copy_from_guest(void *dst, abi_ulong addr, size_t len)
     return true;
 }
 
+/* copy_to_user's contract: the bytes before the first page it cannot write are stored, and
+ * the call still fails (false: EFAULT). */
+static bool copy_to_guest_prefix(abi_ulong addr, const void *src, size_t len);
+
 static bool copy_to_guest(abi_ulong addr, const void *src, size_t len)
 {
     void *p = lock_user(addr, (abi_ulong)len, true);
-    if (!p) return false;
+    if (!p) return copy_to_guest_prefix(addr, src, len);
     memcpy(p, src, len);
     return true;
 }
@@ -696,6 +700,31 @@ static uint64_t guest_prefix_len(abi_ulong addr, uint64_t len, bool write)
     return (a < end ? a : end) - addr;
 }
 
+/* A pipe moves whole pages and reports EFAULT for a page it could copy only partly: the
+ * host's answer stands. */
+static bool fd_is_fifo(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode);
+}
+
+static bool copy_to_guest_prefix(abi_ulong addr, const void *src, size_t len)
+{
+    uint64_t n = addr && guest_range_in_task(addr, len) ? guest_prefix_len(addr, len, true) : 0;
+    void *p = n && n < len ? lock_user(addr, (abi_ulong)n, true) : NULL;
+    if (p) memcpy(p, src, (size_t)n);
+    return false;
+}
+
+/* A directory read at the end of an ext4 directory: the host's position is the 64-bit end
+ * cookie, which position + count overflows (EINVAL); an i386 task's 32-bit end cookie does not,
+ * so its read reaches the directory's EISDIR. */
+static bool fd_is_dir(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* read/write/pread/pwrite of one buffer. A kernel that meets an unmapped page part way moves
  * the bytes before it and returns their count; a host that refuses the whole buffer up front
  * (a user-mode emulator running loongbt, or a host page shared with an unmapped guest page)
@@ -707,7 +736,8 @@ static abi_long do_rw(int fd, abi_ulong buf, abi_ulong count, int64_t off, bool 
         void *p = is_write ? g2h_user(buf, n) : g2h_user_w(buf, n);
         long r = is_write ? (positional ? pwrite(fd, p, n, off) : write(fd, p, n))
                           : (positional ? pread(fd, p, n, off) : read(fd, p, n));
-        if (r >= 0 || errno != EFAULT || attempt || !buf) return get_errno(r);
+        if (r < 0 && errno == EINVAL && !is_write && fd_is_dir(fd)) return -EISDIR;
+        if (r >= 0 || errno != EFAULT || attempt || !buf || fd_is_fifo(fd)) return get_errno(r);
         uint64_t prefix = guest_prefix_len(buf, n, !is_write);
         if (prefix == 0 || prefix >= n) return -EFAULT;
         n = prefix;
@@ -947,6 +977,7 @@ static int64_t do_lseek(int fd, int64_t off, int whence)
     if (whence == SEEK_SET) off = dir_cookie_from_guest(fd, off);
     int64_t r = lseek(fd, off, whence);
     if (r < 0) return -errno;
+    if (r == INT64_MAX && fd_is_dir(fd)) r = INT32_MAX;   /* ext4's end cookie, 64 -> 32-bit API */
     if ((r > INT32_MAX) && (t = dir_table(fd, false)) != NULL) r = dir_cookie_to_guest(t, r);
     return r;
 }
@@ -1117,6 +1148,14 @@ static abi_long ioctl_ifreq(int fd, unsigned long req, abi_ulong arg)
     return copy_to_guest(arg, &ifr, TARGET_IFREQ_SIZE) ? 0 : -EFAULT;
 }
 
+static bool fd_is_epoll(int fd)
+{
+    char link[64], target[32];
+    snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(link, target, sizeof(target) - 1);
+    return n == 22 && !memcmp(target, "anon_inode:[eventpoll]", 22);
+}
+
 static abi_long sys_ioctl(CPUX86State *env, const abi_long *a)
 {
     int fd = a[0];
@@ -1136,7 +1175,7 @@ static abi_long sys_ioctl(CPUX86State *env, const abi_long *a)
 #undef IOCTL_RENUMBER_CASE
     default:
         qemu_log_mask(CPU_LOG_UNIMP, "Unsupported ioctl: fd %d request 0x%lx\n", fd, req);
-        return -ENOTTY;
+        return fd_is_epoll(fd) ? -EINVAL : -ENOTTY;   /* epoll's own ioctl (Linux 6.9+) refuses it */
     }
 }
 
@@ -2430,16 +2469,18 @@ static abi_long do_epoll_pwait(const abi_long *a, bool has_mask)
 {
     int maxevents = a[2];
     uint64_t mask;
-    /* The kernel's order: maxevents, access_ok of the whole array, then the descriptor. */
-    if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct target_epoll_event)) return -EINVAL;
-    if (!guest_range_in_task(U(a[1]), (uint64_t)maxevents * sizeof(struct target_epoll_event)))
-        return -EFAULT;
-    if (maxevents > EPOLL_HOST_BATCH) maxevents = EPOLL_HOST_BATCH;
+    /* The kernel's order (6.18, measured): epoll_pwait's signal mask, the descriptor (EBADF),
+     * maxevents (EINVAL), the array, then "not an epoll descriptor" (EINVAL, the host's). */
     if (has_mask && a[4]) {
         abi_long e = guest_sigmask(U(a[4]), U(a[5]), &mask);
         if (e) return e;
         mask = host_kernel_sigset(mask);
     }
+    if (!fd_is_usable(a[0])) return -EBADF;
+    if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct target_epoll_event)) return -EINVAL;
+    if (!guest_range_in_task(U(a[1]), (uint64_t)maxevents * sizeof(struct target_epoll_event)))
+        return -EFAULT;
+    if (maxevents > EPOLL_HOST_BATCH) maxevents = EPOLL_HOST_BATCH;
     struct epoll_event *ev = malloc(sizeof(*ev) * (size_t)maxevents);
     if (!ev) return -ENOMEM;
     long r = syscall(SYS_epoll_pwait, a[0], ev, maxevents, a[3], has_mask && a[4] ? &mask : NULL, 8);
@@ -3743,14 +3784,16 @@ static abi_long sys_epoll_pwait2(CPUX86State *env, const abi_long *a)
     int maxevents = a[2];
     struct timespec ts;
     uint64_t mask;
-    if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct target_epoll_event)) return -EINVAL;
-    if (!guest_range_in_task(U(a[1]), (uint64_t)maxevents * sizeof(struct target_epoll_event))) return -EFAULT;
+    /* As epoll_pwait, after the timeout is read. */
     if (a[3] && !timespec_from_guest(&ts, U(a[3]), true)) return -EFAULT;
     if (a[4]) {
         abi_long e = guest_sigmask(U(a[4]), U(a[5]), &mask);
         if (e) return e;
         mask = host_kernel_sigset(mask);
     }
+    if (!fd_is_usable(a[0])) return -EBADF;
+    if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct target_epoll_event)) return -EINVAL;
+    if (!guest_range_in_task(U(a[1]), (uint64_t)maxevents * sizeof(struct target_epoll_event))) return -EFAULT;
     if (maxevents > EPOLL_HOST_BATCH) maxevents = EPOLL_HOST_BATCH;
     struct epoll_event *ev = malloc(sizeof(*ev) * (size_t)maxevents);
     if (!ev) return -ENOMEM;

@@ -1,10 +1,12 @@
 /*
  * lu-sys-order.c - directed cases for what the differential system-call fuzzer
  * (tests/syscall-diff/) found: the kernel's order of checks in readv/writev/preadv/pwritev,
- * fcntl, ioctl and mmap on O_PATH descriptors, pipes and eventfds; mmap's map-type checks after
- * the placement; mprotect with PROT_GROWSDOWN / PROT_GROWSUP; mremap shrinking a move; mincore's
+ * fcntl, ioctl and mmap on O_PATH descriptors, pipes and eventfds; epoll_wait's descriptor
+ * before maxevents; a pipe write running into a hole; mmap's map-type checks after
+ * the placement; mprotect with PROT_GROWSDOWN / PROT_GROWSUP; mremap shrinking a move and MREMAP_DONTUNMAP's rounded sizes; mincore's
  * ENOMEM before EFAULT; getcwd's ERANGE and EFAULT; a path of PATH_MAX bytes followed by a
- * mapped page the file does not back (read past PATH_MAX would be SIGBUS). Raw calls, compared
+ * mapped page the file does not back (read past PATH_MAX would be SIGBUS); structures copied
+ * out over a hole (the prefix is stored); directory reads at the end cookie. Raw calls, compared
  * with the native run.
  */
 #define _GNU_SOURCE
@@ -16,8 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <sys/epoll.h>
 #include <sys/eventfd.h>
 #include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/uio.h>
@@ -46,6 +50,19 @@ static void test_fd_order(void)
     show("pwritev2(pipe, off -2)", syscall(SYS_pwritev2, p[1], &iov, 1, -2, -1, 0));
     show("writev(read end, 0x7fffffff)", syscall(SYS_writev, p[0], &iov, 0x7fffffff));
     show("readv(write end, -1)", syscall(SYS_readv, p[1], &iov, -1));
+    /* epoll: the descriptor before maxevents; its own ioctl refuses unknown requests */
+    int ep = epoll_create1(0);
+    struct epoll_event ev[2];
+    show("epoll_wait(-100, max 0)", syscall(SYS_epoll_wait, -100, ev, 0, 0));
+    show("epoll_wait(pipe, max 0)", syscall(SYS_epoll_wait, p[0], ev, 0, 0));
+    show("epoll_wait(epoll, max 0)", syscall(SYS_epoll_wait, ep, ev, 0, 0));
+    show("ioctl(epoll, 0x1234)", syscall(SYS_ioctl, ep, 0x1234, 0));
+    close(ep);
+    /* a pipe write from a buffer running into a hole: the partly copied page is EFAULT */
+    char *m = mmap(NULL, 2 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    munmap(m + PG, PG);
+    show("write(pipe, 100 bytes before a hole, 200)", syscall(SYS_write, p[1], m + PG - 100, 200));
+    munmap(m, PG);
     close(p[0]); close(p[1]); close(opath); close(efd);
 }
 
@@ -73,6 +90,9 @@ static void test_mmap_order(void)
     long r = syscall(SYS_mremap, m, 3 * PG, PG, MREMAP_MAYMOVE | MREMAP_FIXED, m + 4 * PG);
     show("mremap(3 pages, 2 unmapped -> 1, FIXED) == new", r == (long)(m + 4 * PG));
     printf("moved byte %d\n", r == (long)(m + 4 * PG) ? m[4 * PG] : -1);
+    r = syscall(SYS_mremap, m + 4 * PG, PG, 1, MREMAP_MAYMOVE | MREMAP_DONTUNMAP, 0);
+    show("mremap(DONTUNMAP, 1 page -> 1 byte) moved", r == -1 ? -1 : r != (long)(m + 4 * PG));
+    if (r != -1) munmap((void *)r, PG);
     show("mremap(unmapped start)", syscall(SYS_mremap, m + PG, PG, 2 * PG, MREMAP_MAYMOVE, 0));
     munmap(m, 6 * PG);
     show("mincore(NULL, 1 page, top page)", syscall(SYS_mincore, 0, PG, 0xffffe000u));
@@ -107,6 +127,28 @@ static void test_long_path(void)
     unlink(path("page"));
 }
 
+/* A structure copied out over a hole keeps the bytes before it (copy_to_user); a directory
+ * read at its end cookie is EISDIR; the end cookie as an i386 task sees it. */
+static void test_partial_and_dirs(void)
+{
+    char *m = mmap(NULL, 2 * PG, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    munmap(m + PG, PG);
+    memset(m, 'x', PG);
+    show("uname(54 bytes before a hole)", syscall(SYS_uname, m + PG - 54));
+    printf("uname prefix: %.5s\n", m + PG - 54);
+    show("ugetrlimit(3 bytes before a hole)", syscall(SYS_ugetrlimit, RLIMIT_NOFILE, m + PG - 3));
+    printf("rlimit prefix stored: %d\n", memcmp(m + PG - 3, "xxx", 3) != 0);
+    munmap(m, PG);
+    int d = open(dir, O_RDONLY | O_DIRECTORY);
+    char buf[4096];
+    while (syscall(SYS_getdents64, d, buf, sizeof(buf)) > 0)
+        continue;
+    show("read(directory at its end)", syscall(SYS_read, d, buf, 218));
+    show("lseek(directory, 0, SEEK_END) >= 0", syscall(SYS_lseek, d, 0, SEEK_END) >= 0);
+    show("read(directory after SEEK_END)", syscall(SYS_read, d, buf, 218));
+    close(d);
+}
+
 int main(void)
 {
     snprintf(dir, sizeof(dir), "/tmp/lu-sys-order.%d", (int)getpid());
@@ -116,6 +158,7 @@ int main(void)
     test_mmap_order();
     test_getcwd();
     test_long_path();
+    test_partial_and_dirs();
     rmdir(dir);
     return 0;
 }
