@@ -2179,13 +2179,15 @@ static abi_long do_futex(const abi_long *a, bool time64)
         qemu_log_mask(CPU_LOG_UNIMP, "Unsupported futex op: %d\n", op);
         return -ENOSYS;
     }
-    if (uaddr & 3) return -EINVAL;
+    /* The syscall entry reads the timeout (EFAULT) before the futex word's alignment is
+     * checked (EINVAL, get_futex_key). */
     if (futex_has_timeout(cmd) && a[3]) {
         if (!timespec_from_guest(&ts, U(a[3]), time64)) return -EFAULT;
         val2 = (long)(uintptr_t)&ts;
     } else if (futex_has_timeout(cmd)) {
         val2 = 0;
     }
+    if (uaddr & 3) return -EINVAL;
     return get_errno(syscall(SYS_futex, g2h_user(uaddr, 4), op, U(a[2]), val2,
                              g2h_user(uaddr2, 4), U(a[5])));
 }

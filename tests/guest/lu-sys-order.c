@@ -20,6 +20,7 @@
 #include <unistd.h>
 #include <sys/epoll.h>
 #include <sys/eventfd.h>
+#include <linux/futex.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -143,6 +144,8 @@ static void test_partial_and_dirs(void)
     char buf[4096];
     while (syscall(SYS_getdents64, d, buf, sizeof(buf)) > 0)
         continue;
+    show("futex(unaligned, WAIT, PROT_NONE timeout)",
+         syscall(SYS_futex, m + 2, FUTEX_WAIT_PRIVATE, 6, (void *)0xffffe000u, NULL, 0));
     show("read(directory at its end)", syscall(SYS_read, d, buf, 218));
     show("lseek(directory, 0, SEEK_END) >= 0", syscall(SYS_lseek, d, 0, SEEK_END) >= 0);
     show("read(directory after SEEK_END)", syscall(SYS_read, d, buf, 218));
