@@ -181,12 +181,12 @@ static bool fd_mode_allows(int fd, bool write)
     return write ? (acc == O_WRONLY || acc == O_RDWR) : (acc == O_RDONLY || acc == O_RDWR);
 }
 
-/* A NUL-terminated guest string, or NULL if any byte up to the NUL is not readable or there is
- * no NUL in the first PATH_MAX bytes: the kernel's getname reads no further (ENAMETOOLONG),
- * and the pages after them may be mapped but not backed (a file mapping past its end). */
-static const char *lock_user_string(abi_ulong addr)
+/* A NUL-terminated guest string of at most limit bytes before the NUL, in place; NULL if any
+ * byte up to the NUL is unreadable, or (limit) the guest pointer's bytes just run on. */
+static const char *guest_string_in_place(abi_ulong addr, uint64_t limit, bool *too_long)
 {
-    uint64_t a = addr, end = (uint64_t)addr + PATH_MAX;
+    uint64_t a = addr, end = (uint64_t)addr + limit;
+    *too_long = false;
     while (a < GUEST_ADDR_SPACE && a < end) {
         uint64_t page_end = (a & TARGET_PAGE_MASK) + TARGET_PAGE_SIZE;
         if (page_end > end) page_end = end;
@@ -194,7 +194,22 @@ static const char *lock_user_string(abi_ulong addr)
         if (memchr(g2h((abi_ulong)a), 0, page_end - a)) return g2h(addr);
         a = page_end;
     }
+    *too_long = a >= end;
     return NULL;
+}
+
+/* A path: no NUL in the first PATH_MAX bytes is the kernel's ENAMETOOLONG (getname reads no
+ * further, and the pages after them may be mapped but not backed: a file mapping past its
+ * end). Such a name becomes a local one as long, which the host kernel refuses in its own
+ * order of checks. */
+static const char *lock_user_string(abi_ulong addr)
+{
+    static __thread char too_long_name[PATH_MAX + 1];
+    bool too_long;
+    const char *p = guest_string_in_place(addr, PATH_MAX, &too_long);
+    if (p || !too_long) return p;
+    if (!too_long_name[0]) memset(too_long_name, 'x', PATH_MAX);
+    return too_long_name;
 }
 
 static struct image_info *task_image(CPUX86State *env)
@@ -602,7 +617,8 @@ static char **lock_user_string_array(abi_ulong addr, int *count)
         if (!addr) { v[n] = NULL; *count = n; return v; }
         if (n > 65536 || !copy_from_guest(&p, addr + 4u * (abi_ulong)n, 4)) break;
         if (!p) { v[n] = NULL; *count = n; return v; }
-        if (!(v[n] = (char *)lock_user_string(p))) break;
+        bool too_long;                  /* arguments may be longer than a path */
+        if (!(v[n] = (char *)guest_string_in_place(p, GUEST_ADDR_SPACE, &too_long))) break;
     }
     free(v);
     return NULL;
@@ -2460,7 +2476,8 @@ static long epoll_events_to_guest(abi_ulong addr, const struct epoll_event *ev, 
 {
     for (long i = 0; i < n; i++) {
         struct target_epoll_event t = { ev[i].events, ev[i].data.u64 };
-        if (!copy_to_guest(addr + (abi_ulong)(i * (long)sizeof(t)), &t, sizeof(t)))
+        uint64_t at = (uint64_t)addr + (uint64_t)i * sizeof(t);
+        if (at + sizeof(t) > GUEST_ADDR_SPACE || !copy_to_guest((abi_ulong)at, &t, sizeof(t)))
             return i ? i : -EFAULT;
     }
     return n;
@@ -2472,7 +2489,8 @@ static abi_long do_epoll_pwait(const abi_long *a, bool has_mask)
     int maxevents = a[2];
     uint64_t mask;
     /* The kernel's order (6.18, measured): epoll_pwait's signal mask, the descriptor (EBADF),
-     * maxevents (EINVAL), the array, then "not an epoll descriptor" (EINVAL, the host's). */
+     * maxevents (EINVAL), then "not an epoll descriptor" (EINVAL, the host's). A 64-bit
+     * kernel's access_ok admits any array of an i386 task: only storing an event can fault. */
     if (has_mask && a[4]) {
         abi_long e = guest_sigmask(U(a[4]), U(a[5]), &mask);
         if (e) return e;
@@ -2480,8 +2498,6 @@ static abi_long do_epoll_pwait(const abi_long *a, bool has_mask)
     }
     if (!fd_is_usable(a[0])) return -EBADF;
     if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct target_epoll_event)) return -EINVAL;
-    if (!guest_range_in_task(U(a[1]), (uint64_t)maxevents * sizeof(struct target_epoll_event)))
-        return -EFAULT;
     if (maxevents > EPOLL_HOST_BATCH) maxevents = EPOLL_HOST_BATCH;
     struct epoll_event *ev = malloc(sizeof(*ev) * (size_t)maxevents);
     if (!ev) return -ENOMEM;
@@ -3795,7 +3811,6 @@ static abi_long sys_epoll_pwait2(CPUX86State *env, const abi_long *a)
     }
     if (!fd_is_usable(a[0])) return -EBADF;
     if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct target_epoll_event)) return -EINVAL;
-    if (!guest_range_in_task(U(a[1]), (uint64_t)maxevents * sizeof(struct target_epoll_event))) return -EFAULT;
     if (maxevents > EPOLL_HOST_BATCH) maxevents = EPOLL_HOST_BATCH;
     struct epoll_event *ev = malloc(sizeof(*ev) * (size_t)maxevents);
     if (!ev) return -ENOMEM;
