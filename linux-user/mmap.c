@@ -475,6 +475,26 @@ static int map_fragment(uint64_t h, uint64_t start, uint64_t end, int fd, off_t 
  * mmap / munmap / mprotect / mremap
  * ------------------------------------------------------------------------------------------- */
 
+/* do_mmap's checks of the map type, made after the placement: an anonymous mapping is
+ * MAP_SHARED or MAP_PRIVATE only (MAP_SHARED_VALIDATE too is EINVAL), grows-down only if
+ * anonymous and private; a file's MAP_SHARED_VALIDATE refuses flags beyond the legacy ones. */
+static int mmap_type_error(int flags, bool is_file)
+{
+    switch (flags & MAP_TYPE) {
+    case MAP_SHARED_VALIDATE:
+        if (!is_file) return -EINVAL;
+        if (flags & ~LEGACY_MAP_FLAGS) return -EOPNOTSUPP;   /* e.g. MAP_SYNC, which only DAX files support */
+        break;
+    case MAP_SHARED:
+        break;
+    case MAP_PRIVATE:
+        return is_file && (flags & MAP_GROWSDOWN) ? -EINVAL : 0;
+    default:
+        return -EINVAL;
+    }
+    return (flags & MAP_GROWSDOWN) ? -EINVAL : 0;
+}
+
 abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd, off_t offset)
 {
     uint64_t size = page_up(len), end, direct_lo, direct_hi;
@@ -482,27 +502,17 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd
     bool is_file = !(flags & MAP_ANONYMOUS), file_aligned;
     int err = 0;
 
-    /* The kernel's order: old mmap's offset, the descriptor, length, map type, placement. */
+    /* The kernel's order: old mmap's offset, the descriptor, length, placement (ENOMEM,
+     * EEXIST), then the map type and flags (mmap_type_error). */
     if (offset & (TARGET_PAGE_SIZE - 1)) return -EINVAL;
-    if (is_file && fcntl(fd, F_GETFD) < 0) return -EBADF;
+    if (is_file && (fcntl(fd, F_GETFL) & O_PATH)) return -EBADF;   /* -1 too: fget refuses O_PATH */
     if (len == 0) return -EINVAL;
     if (size == 0 || size > TARGET_TASK_SIZE) return -ENOMEM;    /* PAGE_ALIGN wrapped, or > TASK_SIZE */
-    switch (flags & MAP_TYPE) {
-    case MAP_SHARED:
-    case MAP_SHARED_VALIDATE:
-        if (!is_file && (flags & MAP_GROWSDOWN)) return -EINVAL;
-        break;
-    case MAP_PRIVATE:
-        break;
-    default:
-        return -EINVAL;
-    }
-    if (is_file && (flags & MAP_GROWSDOWN)) return -EINVAL;
-    if (is_file && (flags & MAP_TYPE) == MAP_SHARED_VALIDATE && (flags & ~LEGACY_MAP_FLAGS))
-        return -EOPNOTSUPP;          /* e.g. MAP_SYNC, which only DAX files support */
+    int type_err = mmap_type_error(flags, is_file);
     /* Unknown protection bits (PROT_SEM, PROT_GROWSDOWN...) are ignored by mmap. i386's
      * MAP_32BIT (0x40) means nothing inside 4 GiB (and has no host value off x86). */
     prot &= PROT_READ | PROT_WRITE | PROT_EXEC;
+    bool grows_down = !is_file && (flags & MAP_GROWSDOWN);    /* for mprotect's PROT_GROWSDOWN */
     flags &= ~(MAP_GROWSDOWN | 0x40 | MAP_HUGETLB);
     if ((flags & MAP_TYPE) == MAP_SHARED_VALIDATE)
         flags = (flags & ~MAP_TYPE) | MAP_SHARED;
@@ -526,6 +536,7 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd
             addr = mmap_find_vma(0, (abi_ulong)size);
         if (addr == (abi_ulong)-1) return -ENOMEM;
     }
+    if (type_err) return type_err;
     flags = (flags & ~MAP_FIXED_NOREPLACE) | MAP_FIXED;
     end = addr + size;
 
@@ -564,9 +575,12 @@ abi_long target_mmap(abi_ulong start, abi_ulong len, int prot, int flags, int fd
         return err;
     }
     set_range(addr, end, prot);
-    set_origin(addr, end, origin_for_mmap(addr, flags, is_file ? fd : -1, offset,
-                                          !is_file || (flags & MAP_TYPE) == MAP_PRIVATE ||
-                                          (fcntl(fd, F_GETFL) & O_ACCMODE) == O_RDWR));
+    if (grows_down)      /* an origin of its own: mprotect finds the mapping's start by it */
+        set_origin(addr, end, origin_new(&(GuestOrigin){ .may_write = true, .grows_down = true }));
+    else
+        set_origin(addr, end, origin_for_mmap(addr, flags, is_file ? fd : -1, offset,
+                                              !is_file || (flags & MAP_TYPE) == MAP_PRIVATE ||
+                                              (fcntl(fd, F_GETFL) & O_ACCMODE) == O_RDWR));
     if (host_page() > TARGET_PAGE_SIZE)
         sync_prot(addr, end);
     if (is_file && (prot & PROT_EXEC))
@@ -600,7 +614,7 @@ static uint64_t mapped_run_end(uint64_t a, uint64_t end)
 }
 
 /* mprotect as do_mprotect_pkey: PROT_SEM is accepted and ignored, PROT_GROWSDOWN extends the
- * range down to the start of a grows-down mapping (the stack; EINVAL elsewhere), the mapping
+ * range down to the start of a grows-down mapping (the stack, MAP_GROWSDOWN; EINVAL elsewhere), the mapping
  * at start must exist, write on a shared mapping of a file opened read-only is EACCES, and a
  * hole ends the walk with ENOMEM after the pages before it were changed. */
 int target_mprotect(abi_ulong start, abi_ulong len, int prot)
@@ -616,11 +630,21 @@ int target_mprotect(abi_ulong start, abi_ulong len, int prot)
     if (size == 0 || end > GUEST_ADDR_SPACE) return -ENOMEM;       /* wraps around */
     if (prot & ~(PROT_READ | PROT_WRITE | PROT_EXEC | 0x8 /* PROT_SEM */)) return -EINVAL;
     prot &= PROT_READ | PROT_WRITE | PROT_EXEC;
-    if (grows & PROT_GROWSUP) return -EINVAL;                      /* no grows-up mappings on x86 */
+    if (grows & PROT_GROWSUP) {       /* no grows-up mappings on x86: EINVAL once start is mapped */
+        if (start >= TARGET_TASK_SIZE || !guest_prot[start >> TARGET_PAGE_BITS]) return -ENOMEM;
+        return -EINVAL;
+    }
     if (grows & PROT_GROWSDOWN) {
-        if (end > TARGET_TASK_SIZE || !guest_prot[(end - 1) >> TARGET_PAGE_BITS]) return -ENOMEM;
-        if (!guest_page_origin(end - 1)->grows_down) return -EINVAL;
-        while (start > TARGET_PAGE_SIZE && guest_page_origin_id(start - TARGET_PAGE_SIZE) == ORIGIN_STACK &&
+        /* The kernel takes the first mapping ending above start: ENOMEM if it begins at or
+         * after end, EINVAL unless it grows down, else the range starts where it starts. */
+        uint64_t first = start;
+        while (first < end && first < TARGET_TASK_SIZE && !guest_prot[first >> TARGET_PAGE_BITS])
+            first += TARGET_PAGE_SIZE;
+        if (first >= end || first >= TARGET_TASK_SIZE) return -ENOMEM;
+        uint32_t vma = guest_page_origin_id((abi_ulong)first);   /* the stack or a MAP_GROWSDOWN mapping */
+        if (!guest_page_origin((abi_ulong)first)->grows_down) return -EINVAL;
+        start = (abi_ulong)first;
+        while (start > TARGET_PAGE_SIZE && guest_page_origin_id(start - TARGET_PAGE_SIZE) == vma &&
                guest_prot[(start - TARGET_PAGE_SIZE) >> TARGET_PAGE_BITS])
             start -= TARGET_PAGE_SIZE;
     }
@@ -705,35 +729,59 @@ static void move_origin(uint64_t from, uint64_t to, uint64_t len)
 }
 
 /* Protections of the old range must be uniform for a move; use the first page's. */
+/* [a, a + len) lies in one kernel mapping: every page mapped, with the same protection and
+ * origin (adjacent anonymous mappings of the same protection are one merged mapping). */
+static bool in_one_mapping(abi_ulong a, uint64_t len)
+{
+    uint64_t end = (uint64_t)a + len;
+    if (end > TARGET_TASK_SIZE) return false;
+    for (uint64_t b = a; b < end; b += TARGET_PAGE_SIZE)
+        if (guest_page_prot((abi_ulong)b) < 0 || guest_page_prot((abi_ulong)b) != guest_page_prot(a) ||
+            page_origin[b >> TARGET_PAGE_BITS] != page_origin[a >> TARGET_PAGE_BITS])
+            return false;
+    return true;
+}
+
 abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size, abi_ulong new_size,
                        unsigned long flags, abi_ulong new_addr)
 {
-    uint64_t osz = page_up(old_size), nsz = page_up(new_size), a;
+    uint64_t osz = page_up(old_size), nsz = page_up(new_size);
     int prot;
     void *p;
 
     if (flags & ~(unsigned long)(MREMAP_MAYMOVE | MREMAP_FIXED | MREMAP_DONTUNMAP)) return -EINVAL;
     if ((flags & MREMAP_FIXED) && !(flags & MREMAP_MAYMOVE)) return -EINVAL;
-    /* MREMAP_DONTUNMAP always moves and never resizes. */
-    if ((flags & MREMAP_DONTUNMAP) && (!(flags & MREMAP_MAYMOVE) || old_size != new_size)) return -EINVAL;
+    /* MREMAP_DONTUNMAP always moves and never resizes (page-rounded sizes compared, as
+     * Linux 6.18 does, measured). */
+    if ((flags & MREMAP_DONTUNMAP) && (!(flags & MREMAP_MAYMOVE) || osz != nsz)) return -EINVAL;
     if ((old_addr & (TARGET_PAGE_SIZE - 1)) || nsz == 0) return -EINVAL;
-    if ((flags & (MREMAP_FIXED | MREMAP_DONTUNMAP)) && (flags & MREMAP_FIXED) &&
-        ((new_addr & (TARGET_PAGE_SIZE - 1)) || nsz > TARGET_TASK_SIZE || new_addr > TARGET_TASK_SIZE - nsz))
-        return -EINVAL;
-    if ((uint64_t)old_addr + osz > TARGET_TASK_SIZE || osz == 0) return -EFAULT;
-    for (a = old_addr; a < old_addr + osz; a += TARGET_PAGE_SIZE)
-        if (!guest_prot[a >> TARGET_PAGE_BITS]) return -EFAULT;
-    prot = guest_page_prot(old_addr);
-    if (flags & MREMAP_DONTUNMAP)
-        return mremap_dontunmap(old_addr, osz, flags, new_addr, prot);
-
+    /* The kernel's order: a mapping at old_addr (EFAULT); for a move to a fixed address the
+     * new range's checks (EINVAL), then the new range and the old tail are unmapped; a shrink
+     * in place just unmaps the tail; only then must what is left of the old range lie in one
+     * mapping (vma_to_resize: EFAULT, EINVAL for an old size 0, which only duplicates shared
+     * mappings). */
+    if (old_addr >= TARGET_TASK_SIZE || !guest_prot[old_addr >> TARGET_PAGE_BITS]) return -EFAULT;
     if ((flags & MREMAP_FIXED) &&
-        new_addr < (uint64_t)old_addr + osz && old_addr < (uint64_t)new_addr + nsz)
+        ((new_addr & (TARGET_PAGE_SIZE - 1)) || nsz > TARGET_TASK_SIZE || new_addr > TARGET_TASK_SIZE - nsz ||
+         (new_addr < (uint64_t)old_addr + osz && old_addr < (uint64_t)new_addr + nsz)))
         return -EINVAL;
-    if (nsz <= osz && !(flags & MREMAP_FIXED)) {
+    if (flags & MREMAP_FIXED) {
+        target_munmap(new_addr, (abi_ulong)nsz);
+        if (osz > nsz) { target_munmap(old_addr + (abi_ulong)nsz, (abi_ulong)(osz - nsz)); osz = nsz; }
+    } else if (nsz <= osz && !(flags & MREMAP_DONTUNMAP)) {
         if (nsz < osz) target_munmap(old_addr + (abi_ulong)nsz, (abi_ulong)(osz - nsz));
         return (abi_long)old_addr;
     }
+    if (osz == 0) return -EINVAL;
+    /* Linux 6.17 and later move several mappings at once when moving to a fixed address
+     * without resizing; anything else must lie in one mapping. */
+    if ((flags & MREMAP_FIXED) && !(flags & MREMAP_DONTUNMAP) && osz == nsz
+            ? mapped_run_end(old_addr, (uint64_t)old_addr + osz) < (uint64_t)old_addr + osz
+            : !in_one_mapping(old_addr, osz))
+        return -EFAULT;
+    prot = guest_page_prot(old_addr);
+    if (flags & MREMAP_DONTUNMAP)
+        return mremap_dontunmap(old_addr, osz, flags, new_addr, prot);
     if ((old_addr | osz | nsz | ((flags & MREMAP_FIXED) ? new_addr : 0)) & (host_page() - 1))
         return mremap_by_copy(old_addr, osz, nsz, flags, (flags & MREMAP_FIXED) ? new_addr : 0, prot);
 
@@ -765,9 +813,11 @@ abi_long target_mremap(abi_ulong old_addr, abi_ulong old_size, abi_ulong new_siz
         release_host_pages(new_addr, new_addr + nsz);
         return -err;
     }
+    for (uint64_t i = 0; i < osz; i += TARGET_PAGE_SIZE)      /* page by page: several mappings */
+        set_range(new_addr + i, new_addr + i + TARGET_PAGE_SIZE, guest_page_prot((abi_ulong)(old_addr + i)));
+    if (nsz > osz) set_range(new_addr + osz, new_addr + nsz, prot);
     re_reserve(old_addr, old_addr + osz);
     set_range(old_addr, old_addr + osz, -1);
-    set_range(new_addr, new_addr + nsz, prot);
     move_origin(old_addr, new_addr, osz);
     set_origin(old_addr, old_addr + osz, ORIGIN_ANON);
     sync_prot(new_addr, new_addr + nsz);
@@ -903,11 +953,13 @@ static abi_long do_mincore(abi_ulong start, abi_ulong len, abi_ulong vec)
     if (start & (TARGET_PAGE_SIZE - 1)) return -EINVAL;
     if ((uint64_t)start + len > TARGET_TASK_SIZE) return -ENOMEM;
     pages = page_up(len) >> TARGET_PAGE_BITS;
-    if (pages && (uint64_t)vec + pages > TARGET_TASK_SIZE) return -EFAULT;
+    /* A 64-bit kernel's access_ok admits any vector of an i386 task: an unmapped page of the
+     * range (ENOMEM) comes before a vector entry it cannot store (EFAULT). */
     for (uint64_t i = 0; i < pages; i++) {
         a = start + (i << TARGET_PAGE_BITS);
         if (!guest_prot[a >> TARGET_PAGE_BITS]) return -ENOMEM;
-        if (guest_page_prot((abi_ulong)(vec + i)) < 0 || !(guest_page_prot((abi_ulong)(vec + i)) & PROT_WRITE))
+        if ((uint64_t)vec + i >= TARGET_TASK_SIZE || guest_page_prot((abi_ulong)(vec + i)) < 0 ||
+            !(guest_page_prot((abi_ulong)(vec + i)) & PROT_WRITE))
             return -EFAULT;
         /* One entry per real host page of the (possibly forced) host page holding a. */
         if (mincore(host_range(host_down(a), host_page()), host_page(), host_vec) != 0) return -errno;

@@ -101,10 +101,14 @@ static bool copy_from_guest(void *dst, abi_ulong addr, size_t len)
     return true;
 }
 
+/* copy_to_user's contract: the bytes before the first page it cannot write are stored, and
+ * the call still fails (false: EFAULT). */
+static bool copy_to_guest_prefix(abi_ulong addr, const void *src, size_t len);
+
 static bool copy_to_guest(abi_ulong addr, const void *src, size_t len)
 {
     void *p = lock_user(addr, (abi_ulong)len, true);
-    if (!p) return false;
+    if (!p) return copy_to_guest_prefix(addr, src, len);
     memcpy(p, src, len);
     return true;
 }
@@ -151,17 +155,59 @@ static void *g2h_user_w(abi_ulong addr, uint64_t len)
 /* EBADF first, as the kernel looks the descriptor up before it reads any argument. */
 static bool fd_is_open(int fd) { return fcntl(fd, F_GETFD) != -1; }
 
-/* A NUL-terminated guest string, or NULL if any byte up to the NUL is not readable. */
-static const char *lock_user_string(abi_ulong addr)
+/* The kernel's fdget (as opposed to fdget_raw): an O_PATH descriptor is EBADF for I/O,
+ * ioctl and most fcntl commands. */
+static bool fd_is_usable(int fd)
 {
-    uint64_t a = addr;
-    while (a < GUEST_ADDR_SPACE) {
+    int fl = fcntl(fd, F_GETFL);
+    return fl != -1 && !(fl & O_PATH);
+}
+
+/* preadv/pwritev need a file with positional I/O (FMODE_PREAD/PWRITE: not pipes, sockets,
+ * eventfds or epoll descriptors, some of which still lseek): ESPIPE otherwise. An empty host
+ * pread asks the host kernel, which moves nothing. */
+static bool fd_has_positional_io(int fd)
+{
+    char unused;
+    return pread(fd, &unused, 0, 0) != -1 || errno != ESPIPE;
+}
+
+/* The descriptor's access mode allows reading (or writing): EBADF otherwise. */
+static bool fd_mode_allows(int fd, bool write)
+{
+    int acc = fcntl(fd, F_GETFL) & O_ACCMODE;
+    return write ? (acc == O_WRONLY || acc == O_RDWR) : (acc == O_RDONLY || acc == O_RDWR);
+}
+
+/* A NUL-terminated guest string of at most limit bytes before the NUL, in place; NULL if any
+ * byte up to the NUL is unreadable, or (limit) the guest pointer's bytes just run on. */
+static const char *guest_string_in_place(abi_ulong addr, uint64_t limit, bool *too_long)
+{
+    uint64_t a = addr, end = (uint64_t)addr + limit;
+    *too_long = false;
+    while (a < GUEST_ADDR_SPACE && a < end) {
         uint64_t page_end = (a & TARGET_PAGE_MASK) + TARGET_PAGE_SIZE;
+        if (page_end > end) page_end = end;
         if (!guest_access_ok((abi_ulong)a, 1, false)) return NULL;
         if (memchr(g2h((abi_ulong)a), 0, page_end - a)) return g2h(addr);
         a = page_end;
     }
+    *too_long = a >= end;
     return NULL;
+}
+
+/* A path: no NUL in the first PATH_MAX bytes is the kernel's ENAMETOOLONG (getname reads no
+ * further, and the pages after them may be mapped but not backed: a file mapping past its
+ * end). Such a name becomes a local one as long, which the host kernel refuses in its own
+ * order of checks. */
+static const char *lock_user_string(abi_ulong addr)
+{
+    static __thread char too_long_name[PATH_MAX + 1];
+    bool too_long;
+    const char *p = guest_string_in_place(addr, PATH_MAX, &too_long);
+    if (p || !too_long) return p;
+    if (!too_long_name[0]) memset(too_long_name, 'x', PATH_MAX);
+    return too_long_name;
 }
 
 static struct image_info *task_image(CPUX86State *env)
@@ -575,7 +621,8 @@ static char **lock_user_string_array(abi_ulong addr, int *count)
         if (!addr) { v[n] = NULL; *count = n; return v; }
         if (n > 65536 || !copy_from_guest(&p, addr + 4u * (abi_ulong)n, 4)) break;
         if (!p) { v[n] = NULL; *count = n; return v; }
-        if (!(v[n] = (char *)lock_user_string(p))) break;
+        bool too_long;                  /* arguments may be longer than a path */
+        if (!(v[n] = (char *)guest_string_in_place(p, GUEST_ADDR_SPACE, &too_long))) break;
     }
     free(v);
     return NULL;
@@ -674,6 +721,31 @@ static uint64_t guest_prefix_len(abi_ulong addr, uint64_t len, bool write)
     return (a < end ? a : end) - addr;
 }
 
+/* A pipe moves whole pages and reports EFAULT for a page it could copy only partly: the
+ * host's answer stands. */
+static bool fd_is_fifo(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode);
+}
+
+static bool copy_to_guest_prefix(abi_ulong addr, const void *src, size_t len)
+{
+    uint64_t n = addr && guest_range_in_task(addr, len) ? guest_prefix_len(addr, len, true) : 0;
+    void *p = n && n < len ? lock_user(addr, (abi_ulong)n, true) : NULL;
+    if (p) memcpy(p, src, (size_t)n);
+    return false;
+}
+
+/* A directory read at the end of an ext4 directory: the host's position is the 64-bit end
+ * cookie, which position + count overflows (EINVAL); an i386 task's 32-bit end cookie does not,
+ * so its read reaches the directory's EISDIR. */
+static bool fd_is_dir(int fd)
+{
+    struct stat st;
+    return fstat(fd, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /* read/write/pread/pwrite of one buffer. A kernel that meets an unmapped page part way moves
  * the bytes before it and returns their count; a host that refuses the whole buffer up front
  * (a user-mode emulator running loongbt, or a host page shared with an unmapped guest page)
@@ -685,7 +757,8 @@ static abi_long do_rw(int fd, abi_ulong buf, abi_ulong count, int64_t off, bool 
         void *p = is_write ? g2h_user(buf, n) : g2h_user_w(buf, n);
         long r = is_write ? (positional ? pwrite(fd, p, n, off) : write(fd, p, n))
                           : (positional ? pread(fd, p, n, off) : read(fd, p, n));
-        if (r >= 0 || errno != EFAULT || attempt || !buf) return get_errno(r);
+        if (r < 0 && errno == EINVAL && !is_write && fd_is_dir(fd)) return -EISDIR;
+        if (r >= 0 || errno != EFAULT || attempt || !buf || fd_is_fifo(fd)) return get_errno(r);
         uint64_t prefix = guest_prefix_len(buf, n, !is_write);
         if (prefix == 0 || prefix >= n) return -EFAULT;
         n = prefix;
@@ -726,11 +799,16 @@ static abi_long iovec_from_guest(abi_ulong addr, int cnt, bool host_writes, stru
 }
 
 /* readv/writev/preadv/pwritev and the *2 forms: one host preadv2/pwritev2 (offset -1: the file
- * position, as plain readv/writev). */
+ * position, as plain readv/writev). The kernel's order: the descriptor (EBADF, O_PATH too),
+ * a positional call on a pipe or socket (ESPIPE), the descriptor's access mode (EBADF), then
+ * the iovec array (EINVAL, EFAULT). Linux 6.1 still read the array before the mode check;
+ * since 6.8 vfs_readv/vfs_writev check the mode first, as here (and as the oracle does). */
 static abi_long do_rwv(int fd, abi_ulong vec, int cnt, int64_t off, int flags, bool is_write)
 {
     struct iovec *iov;
-    if (!fd_is_open(fd)) return -EBADF;
+    if (!fd_is_usable(fd)) return -EBADF;
+    if (off != -1 && !fd_has_positional_io(fd)) return -ESPIPE;
+    if (!fd_mode_allows(fd, is_write)) return -EBADF;
     abi_long r = iovec_from_guest(vec, cnt, !is_write, &iov);
     if (r) return r;
     r = get_errno(is_write ? pwritev2(fd, iov, cnt, off, flags) : preadv2(fd, iov, cnt, off, flags));
@@ -750,8 +828,17 @@ static abi_long sys_pwritev(CPUX86State *env, const abi_long *a)
     int64_t off = off64_arg(a[3], a[4]);
     return off < 0 ? -EINVAL : do_rwv(a[0], U(a[1]), a[2], off, 0, true);
 }
-static abi_long sys_preadv2(CPUX86State *env, const abi_long *a) { return do_rwv(a[0], U(a[1]), a[2], off64_arg(a[3], a[4]), a[5], false); }
-static abi_long sys_pwritev2(CPUX86State *env, const abi_long *a) { return do_rwv(a[0], U(a[1]), a[2], off64_arg(a[3], a[4]), a[5], true); }
+/* The *2 forms: offset -1 is the file position; any other negative one is EINVAL first. */
+static abi_long sys_preadv2(CPUX86State *env, const abi_long *a)
+{
+    int64_t off = off64_arg(a[3], a[4]);
+    return off < -1 ? -EINVAL : do_rwv(a[0], U(a[1]), a[2], off, a[5], false);
+}
+static abi_long sys_pwritev2(CPUX86State *env, const abi_long *a)
+{
+    int64_t off = off64_arg(a[3], a[4]);
+    return off < -1 ? -EINVAL : do_rwv(a[0], U(a[1]), a[2], off, a[5], true);
+}
 
 /* Directory offsets. A 64-bit process gets 64-bit d_off cookies from ext4 and others (a
  * 32-bit process gets 32-bit hashes), and the guest's glibc fails readdir with EOVERFLOW when
@@ -916,6 +1003,7 @@ static int64_t do_lseek(int fd, int64_t off, int whence)
     if (whence == SEEK_SET) off = dir_cookie_from_guest(fd, off);
     int64_t r = lseek(fd, off, whence);
     if (r < 0) return -errno;
+    if (r == INT64_MAX && fd_is_dir(fd)) r = INT32_MAX;   /* ext4's end cookie, 64 -> 32-bit API */
     if ((r > INT32_MAX) && (t = dir_table(fd, false)) != NULL) r = dir_cookie_to_guest(t, r);
     return r;
 }
@@ -1008,6 +1096,10 @@ static abi_long do_fcntl(const abi_long *a, bool is64)
 {
     int fd = a[0], cmd = a[1];
     if (!fd_is_open(fd)) return -EBADF;          /* before any argument is looked at */
+    /* O_PATH descriptors allow only these commands (the kernel's check_fcntl_cmd). */
+    if (!fd_is_usable(fd) && cmd != F_DUPFD && cmd != F_DUPFD_CLOEXEC && cmd != F_GETFD &&
+        cmd != F_SETFD && cmd != F_GETFL)
+        return -EBADF;
     /* F_GETLK64 / F_SETLK64 / F_SETLKW64 (i386 numbers): tested before the switch, as hosts
      * whose own F_* values differ (MIPS: F_GETLK is 14) would make them duplicate cases */
     if (cmd >= 12 && cmd <= 14)
@@ -1092,11 +1184,19 @@ static abi_long ioctl_ifreq(int fd, unsigned long req, abi_ulong arg)
     return copy_to_guest(arg, &ifr, TARGET_IFREQ_SIZE) ? 0 : -EFAULT;
 }
 
+static bool fd_is_epoll(int fd)
+{
+    char link[64], target[32];
+    snprintf(link, sizeof(link), "/proc/self/fd/%d", fd);
+    ssize_t n = readlink(link, target, sizeof(target) - 1);
+    return n == 22 && !memcmp(target, "anon_inode:[eventpoll]", 22);
+}
+
 static abi_long sys_ioctl(CPUX86State *env, const abi_long *a)
 {
     int fd = a[0];
     unsigned long req = U(a[1]);
-    if (!fd_is_open(fd)) return -EBADF;
+    if (!fd_is_usable(fd)) return -EBADF;
     switch (req) {
 #define IOCTL_CASE(name) case name:
     IOCTL_POINTER_LIST(IOCTL_CASE)
@@ -1111,7 +1211,7 @@ static abi_long sys_ioctl(CPUX86State *env, const abi_long *a)
 #undef IOCTL_RENUMBER_CASE
     default:
         qemu_log_mask(CPU_LOG_UNIMP, "Unsupported ioctl: fd %d request 0x%lx\n", fd, req);
-        return -ENOTTY;
+        return fd_is_epoll(fd) ? -EINVAL : -ENOTTY;   /* epoll's own ioctl (Linux 6.9+) refuses it */
     }
 }
 
@@ -1249,9 +1349,14 @@ static abi_long sys_faccessat2(CPUX86State *env, const abi_long *a)
 
 static abi_long sys_getcwd(CPUX86State *env, const abi_long *a)
 {
-    /* The host kernel writes the guest buffer; returns the length with the NUL. */
-    uint64_t n = guest_len(U(a[0]), U(a[1]));
-    return get_errno(syscall(SYS_getcwd, g2h_user_w(U(a[0]), n), n));
+    /* The kernel's order: ERANGE when the size is short of the path, then the copy (EFAULT)
+     * of the path's bytes only, wherever the buffer ends (the 4 GiB end included). The host
+     * kernel fills a local buffer of the guest's size (at most a page, its own limit). */
+    char path[4096];
+    abi_ulong size = U(a[1]) < sizeof(path) ? U(a[1]) : (abi_ulong)sizeof(path);
+    long n = syscall(SYS_getcwd, path, (size_t)size);
+    if (n < 0) return -errno;
+    return copy_to_guest(U(a[0]), path, (size_t)n) ? n : -EFAULT;
 }
 
 static abi_long sys_chdir(CPUX86State *env, const abi_long *a)
@@ -2003,13 +2108,15 @@ static abi_long do_futex(const abi_long *a, bool time64)
         qemu_log_mask(CPU_LOG_UNIMP, "Unsupported futex op: %d\n", op);
         return -ENOSYS;
     }
-    if (uaddr & 3) return -EINVAL;
+    /* The syscall entry reads the timeout (EFAULT) before the futex word's alignment is
+     * checked (EINVAL, get_futex_key). */
     if (futex_has_timeout(cmd) && a[3]) {
         if (!timespec_from_guest(&ts, U(a[3]), time64)) return -EFAULT;
         val2 = (long)(uintptr_t)&ts;
     } else if (futex_has_timeout(cmd)) {
         val2 = 0;
     }
+    if (uaddr & 3) return -EINVAL;
     return get_errno(syscall(SYS_futex, g2h_user(uaddr, 4), op, U(a[2]), val2,
                              g2h_user(uaddr2, 4), U(a[5])));
 }
@@ -2288,7 +2395,8 @@ static long epoll_events_to_guest(abi_ulong addr, const struct epoll_event *ev, 
 {
     for (long i = 0; i < n; i++) {
         struct target_epoll_event t = { ev[i].events, ev[i].data.u64 };
-        if (!copy_to_guest(addr + (abi_ulong)(i * (long)sizeof(t)), &t, sizeof(t)))
+        uint64_t at = (uint64_t)addr + (uint64_t)i * sizeof(t);
+        if (at + sizeof(t) > GUEST_ADDR_SPACE || !copy_to_guest((abi_ulong)at, &t, sizeof(t)))
             return i ? i : -EFAULT;
     }
     return n;
@@ -2300,16 +2408,17 @@ static abi_long do_epoll_pwait(const abi_long *a, bool has_mask)
     int maxevents = a[2];
     uint64_t mask = 0;
     host_ksigset_t hmask;
-    /* The kernel's order: maxevents, access_ok of the whole array, then the descriptor. */
-    if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct target_epoll_event)) return -EINVAL;
-    if (!guest_range_in_task(U(a[1]), (uint64_t)maxevents * sizeof(struct target_epoll_event)))
-        return -EFAULT;
-    if (maxevents > EPOLL_HOST_BATCH) maxevents = EPOLL_HOST_BATCH;
+    /* The kernel's order (6.18, measured): epoll_pwait's signal mask, the descriptor (EBADF),
+     * maxevents (EINVAL), then "not an epoll descriptor" (EINVAL, the host's). A 64-bit
+     * kernel's access_ok admits any array of an i386 task: only storing an event can fault. */
     if (has_mask && a[4]) {
         abi_long e = guest_sigmask(U(a[4]), U(a[5]), &mask);
         if (e) return e;
         hmask = host_kernel_sigset(mask);
     }
+    if (!fd_is_usable(a[0])) return -EBADF;
+    if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct target_epoll_event)) return -EINVAL;
+    if (maxevents > EPOLL_HOST_BATCH) maxevents = EPOLL_HOST_BATCH;
     struct epoll_event *ev = malloc(sizeof(*ev) * (size_t)maxevents);
     if (!ev) return -ENOMEM;
     bool temp_mask = has_mask && a[4];
@@ -3622,14 +3731,15 @@ static abi_long sys_epoll_pwait2(CPUX86State *env, const abi_long *a)
     struct timespec ts;
     uint64_t mask = 0;
     host_ksigset_t hmask;
-    if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct target_epoll_event)) return -EINVAL;
-    if (!guest_range_in_task(U(a[1]), (uint64_t)maxevents * sizeof(struct target_epoll_event))) return -EFAULT;
+    /* As epoll_pwait, after the timeout is read. */
     if (a[3] && !timespec_from_guest(&ts, U(a[3]), true)) return -EFAULT;
     if (a[4]) {
         abi_long e = guest_sigmask(U(a[4]), U(a[5]), &mask);
         if (e) return e;
         hmask = host_kernel_sigset(mask);
     }
+    if (!fd_is_usable(a[0])) return -EBADF;
+    if (maxevents <= 0 || maxevents > INT_MAX / (int)sizeof(struct target_epoll_event)) return -EINVAL;
     if (maxevents > EPOLL_HOST_BATCH) maxevents = EPOLL_HOST_BATCH;
     struct epoll_event *ev = malloc(sizeof(*ev) * (size_t)maxevents);
     if (!ev) return -ENOMEM;
