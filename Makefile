@@ -41,13 +41,22 @@ else ifeq ($(HOST),loongarch64)
   # Run LoongArch binaries on this machine: Debian 13's qemu-loongarch64 (scripts/setup-loongarch.sh).
   HOST_RUNNER := $(CURDIR)/sysroots/qemu-trixie/usr/bin/qemu-loongarch64 -L $(LAROOT)/usr/loongarch64-linux-gnu
 else ifeq ($(HOST),mips64el)
+  MIPSROOT ?= /usr/mips64el-linux-gnuabi64
   CC := mips64el-linux-gnuabi64-gcc
   PKG_CONFIG := false
+  # Run MIPS binaries on this machine: Debian 12's qemu-mips64el (qemu-user, scripts/deps.sh).
+  HOST_RUNNER := qemu-mips64el -L $(MIPSROOT)
+  # No mips64el libpfm4 in the cross set-up yet (its header is found, the library is not).
+  override CONFIG_LIBPFM := n
+  # Debian 12's gcc 12 vectorises the 16-bit multiply-high lanes of sse_helper.c (pmulhw) into
+  # one 64-bit dmult + mfhi, which is wrong: no vectoriser on this host.
+  HOST_CFLAGS := -fno-tree-vectorize
 endif
 
 CFLAGS ?= -O2 -g
 CFLAGS += -std=gnu11 -Wall -Wextra -Werror -Wno-unused-parameter -Wno-missing-field-initializers \
           -fno-strict-aliasing -D_GNU_SOURCE -MMD -MP
+CFLAGS += $(HOST_CFLAGS)
 CPPFLAGS += -I$(BUILD) -I. -Itcg -I$(TCG_DIR) -Itarget-i386 -Ilinux-user -Ilinux-user/host/$(HOST) -Ihwassist -Ifpu
 LDLIBS += -lm -lpthread
 

@@ -1008,6 +1008,10 @@ static abi_long do_fcntl(const abi_long *a, bool is64)
 {
     int fd = a[0], cmd = a[1];
     if (!fd_is_open(fd)) return -EBADF;          /* before any argument is looked at */
+    /* F_GETLK64 / F_SETLK64 / F_SETLKW64 (i386 numbers): tested before the switch, as hosts
+     * whose own F_* values differ (MIPS: F_GETLK is 14) would make them duplicate cases */
+    if (cmd >= 12 && cmd <= 14)
+        return is64 ? do_fcntl_lock(fd, cmd, U(a[2]), true) : -EINVAL;
     switch (cmd) {
     case F_GETFL:
         return guest_fl_flags(fd, get_errno(fcntl(fd, cmd)));
@@ -1031,8 +1035,6 @@ static abi_long do_fcntl(const abi_long *a, bool is64)
     }
     case F_GETLK: case F_SETLK: case F_SETLKW:
         return do_fcntl_lock(fd, cmd, U(a[2]), false);
-    case 12: case 13: case 14:           /* F_GETLK64 / F_SETLK64 / F_SETLKW64 (i386 numbers) */
-        return is64 ? do_fcntl_lock(fd, cmd, U(a[2]), true) : -EINVAL;
     case F_OFD_GETLK: case F_OFD_SETLK: case F_OFD_SETLKW:
         return do_fcntl_lock(fd, cmd, U(a[2]), true);
     default:

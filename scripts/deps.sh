@@ -10,7 +10,9 @@ PKGS=(
   libcapstone-dev libpfm4-dev libcmocka-dev     # disassembly, perf counters, unit tests
   llvm-19 clang-19 lld-19                       # llvm-mc-19 / llvm-objdump-19 encoding oracle
   libclang-rt-19-dev                            # libFuzzer + ASan runtimes for `make fuzz`
-  qemu-user                                     # qemu-i386 reference for `make bench`
+  qemu-user                                     # qemu-i386 reference for `make bench`, qemu-mips64el
+  gcc-mips64el-linux-gnuabi64 libc6-dev-mips64el-cross binutils-mips64el-linux-gnuabi64
+                                                # the MIPS64 host build (make HOST=mips64el)
   linux-perf                                    # perf stat for profiling
   librsvg2-bin                                  # rsvg-convert: the PNG copy of the make ab chart
 )

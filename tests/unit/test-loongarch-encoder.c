@@ -23,77 +23,12 @@
 #include "tcg/loongarch/tcg-target-disas.c"
 
 /* ------------------------------------------------------------------ reference file */
-typedef struct RefLine {
-    char asm_text[96];          /* assembler input, e.g. "add.w $a0, $a1, $a2" */
-    uint32_t word;              /* llvm-mc's encoding */
-    char dis_text[96];          /* llvm-objdump text, tab replaced by one space */
-    int line_no;
-} RefLine;
-
-#define MAX_REF_LINES 2048
-static RefLine ref_lines[MAX_REF_LINES];
-static int nb_ref_lines;
-
-static void trim(char *s)
-{
-    size_t n = strlen(s);
-    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\n' || s[n - 1] == '\r')) {
-        s[--n] = 0;
-    }
-}
-
-/* The file sits next to this source: $LOONGARCH_ENCODINGS, or <dir of __FILE__>/... */
-static FILE *open_reference(void)
-{
-    const char *env = getenv("LOONGARCH_ENCODINGS");
-    char path[512];
-    const char *slash = strrchr(__FILE__, '/');
-
-    if (env) {
-        return fopen(env, "r");
-    }
-    snprintf(path, sizeof(path), "%.*sloongarch-encodings.txt",
-             slash ? (int)(slash - __FILE__ + 1) : 0, __FILE__);
-    return fopen(path, "r");
-}
+#include "encoding-ref.h"
 
 static int load_reference(void **state)
 {
-    FILE *f = open_reference();
-    char buf[512];
-    int line_no = 0;
-
     (void)state;
-    if (!f) {
-        fprintf(stderr, "test-loongarch-encoder: cannot open loongarch-encodings.txt\n");
-        return -1;
-    }
-    while (fgets(buf, sizeof(buf), f)) {
-        char *p1, *p2;
-        RefLine *r;
-
-        line_no++;
-        if (buf[0] == '#' || buf[0] == '\n') {
-            continue;
-        }
-        p1 = strstr(buf, " | ");
-        p2 = p1 ? strstr(p1 + 3, " | ") : NULL;
-        if (!p2 || nb_ref_lines >= MAX_REF_LINES) {
-            fprintf(stderr, "loongarch-encodings.txt:%d: malformed\n", line_no);
-            fclose(f);
-            return -1;
-        }
-        r = &ref_lines[nb_ref_lines++];
-        *p1 = 0;
-        *p2 = 0;
-        snprintf(r->asm_text, sizeof(r->asm_text), "%.95s", buf);
-        r->word = (uint32_t)strtoul(p1 + 3, NULL, 16);
-        snprintf(r->dis_text, sizeof(r->dis_text), "%.95s", p2 + 3);
-        trim(r->dis_text);
-        r->line_no = line_no;
-    }
-    fclose(f);
-    return nb_ref_lines > 0 ? 0 : -1;
+    return ref_load("loongarch-encodings.txt", "LOONGARCH_ENCODINGS", __FILE__);
 }
 
 /* ------------------------------------------------------------------ a tiny assembler */
@@ -167,23 +102,8 @@ static bool assemble(const char *text, uint32_t *word)
 /* Every reference line encodes to llvm-mc's word. */
 static void test_encoders_match_llvm_mc(void **state)
 {
-    int bad = 0;
-
     (void)state;
-    for (int i = 0; i < nb_ref_lines; i++) {
-        const RefLine *r = &ref_lines[i];
-        uint32_t word = 0;
-
-        if (!assemble(r->asm_text, &word)) {
-            print_error("line %d: cannot assemble '%s'\n", r->line_no, r->asm_text);
-            bad++;
-        } else if (word != r->word) {
-            print_error("line %d: '%s' encodes as 0x%08x, llvm-mc says 0x%08x\n",
-                        r->line_no, r->asm_text, word, r->word);
-            bad++;
-        }
-    }
-    assert_int_equal(bad, 0);
+    ref_check_assembler(assemble);
 }
 
 /* Every reference word disassembles to llvm-objdump's text. */
@@ -211,34 +131,22 @@ static void test_disassembler_matches_llvm_objdump(void **state)
     assert_int_equal(bad, 0);
 }
 
+/* The decode table as encoding-ref.h sees it. */
+static uint32_t la_entry_bits(size_t i) { return la_insn_info[i].bits; }
+static uint32_t la_entry_mask(size_t i) { return la_format_mask[la_insn_info[i].fmt]; }
+static const char *la_entry_mnemonic(size_t i) { return la_insn_info[i].mnemonic; }
+
 /* The reference covers every instruction the back end can emit, and the decode table has no
  * two entries matching the same word. */
 static void test_table_fully_covered(void **state)
 {
+    static const EncodingTable table = {
+        ARRAY_SIZE(la_insn_info), la_entry_bits, la_entry_mask, la_entry_mnemonic,
+        "loongarch-encodings.txt",
+    };
+
     (void)state;
-    for (size_t i = 0; i < ARRAY_SIZE(la_insn_info); i++) {
-        int seen = 0;
-
-        for (int j = 0; j < nb_ref_lines; j++) {
-            if (la_decode(ref_lines[j].word) == &la_insn_info[i]) {
-                seen++;
-            }
-        }
-        if (seen == 0) {
-            print_error("%s is not in loongarch-encodings.txt (rerun the generator)\n",
-                        la_insn_info[i].mnemonic);
-        }
-        assert_true(seen > 0);
-    }
-    for (int j = 0; j < nb_ref_lines; j++) {
-        int matches = 0;
-
-        for (size_t i = 0; i < ARRAY_SIZE(la_insn_info); i++) {
-            uint32_t mask = la_format_mask[la_insn_info[i].fmt];
-            matches += (ref_lines[j].word & mask) == la_insn_info[i].bits;
-        }
-        assert_int_equal(matches, 1);
-    }
+    ref_check_table_covered(&table);
 }
 
 /* Field placement of the split-offset formats, by hand from the manual's pseudo-code:
