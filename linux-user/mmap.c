@@ -63,6 +63,13 @@ uintptr_t guest_base;
                           MAP_STACK | MAP_HUGETLB | 0x4000000 /* MAP_UNINITIALIZED */)
 static uint8_t *guest_prot;
 
+/* Mapped pages per 1 MiB block of guest_prot (kept by set_range, its only writer): the free
+ * space searches step over empty and full blocks, so a failing mmap in a nearly full 4 GiB
+ * does not test each of the million pages (python filling the space called it per frame). */
+#define BLOCK_PAGES 256
+#define BLOCK_SIZE ((uint64_t)BLOCK_PAGES << TARGET_PAGE_BITS)
+static uint16_t *block_mapped;
+
 /* Per guest page: what backs it, for /proc/self/maps and the checks that depend on it (an
  * index into origins[]; 0 = private anonymous memory, which merges like the kernel's vmas).
  * An origin is recorded per mmap call and never freed (a few dozen bytes each). */
@@ -223,6 +230,8 @@ static void set_range(uint64_t start, uint64_t end, int prot)
     target_ulong end32 = end >= GUEST_ADDR_SPACE ? 0xffffffffu : (target_ulong)end;
     if (range_had_exec(start, end))
         tb_invalidate_phys_page_range((target_ulong)start, end32);
+    for (uint64_t p = start >> TARGET_PAGE_BITS; p < end >> TARGET_PAGE_BITS; p++)
+        block_mapped[p / BLOCK_PAGES] += (prot >= 0) - (guest_prot[p] != 0);
     memset(guest_prot + (start >> TARGET_PAGE_BITS), prot < 0 ? 0 : (PAGE_MAPPED | prot),
            (end - start) >> TARGET_PAGE_BITS);
     page_set_flags((target_ulong)start, end32, prot < 0 ? 0 : prot_to_page_flags(prot));
@@ -357,7 +366,8 @@ void guest_space_init(void)
     guest_base = (uintptr_t)base;
     guest_prot = calloc(GUEST_PAGES, 1);
     page_origin = calloc(GUEST_PAGES, sizeof(*page_origin));
-    if (!guest_prot || !page_origin) fatal_error("out of memory");
+    block_mapped = calloc(GUEST_PAGES / BLOCK_PAGES, sizeof(*block_mapped));
+    if (!guest_prot || !page_origin || !block_mapped) fatal_error("out of memory");
     static const GuestOrigin fixed[] = {
         [ORIGIN_ANON] = { 0 }, [ORIGIN_HEAP] = { .name = "[heap]" },
         [ORIGIN_STACK] = { .name = "[stack]", .grows_down = true },
@@ -369,15 +379,37 @@ void guest_space_init(void)
 
 /* First host-page aligned start of size free bytes at or above start with the run below limit;
  * 0 if none. Scanning each candidate from its top lets a busy page skip the whole run. */
+/* The lowest x in [a, b] with [x, b) free: b moves down over free pages (whole empty blocks
+ * at a time) and stops above the first busy one. */
+static uint64_t free_run_down(uint64_t a, uint64_t b)
+{
+    while (b > a) {
+        uint64_t p = (b - TARGET_PAGE_SIZE) >> TARGET_PAGE_BITS;
+        if ((p + 1) % BLOCK_PAGES == 0 && block_mapped[p / BLOCK_PAGES] == 0) {
+            b = b - a > BLOCK_SIZE ? b - BLOCK_SIZE : a;
+            continue;
+        }
+        if (guest_prot[p]) break;
+        b -= TARGET_PAGE_SIZE;
+    }
+    return b;
+}
+
+/* Whether the page at a lies in a block whose every page is mapped. */
+static bool block_full(uint64_t a)
+{
+    return block_mapped[(a >> TARGET_PAGE_BITS) / BLOCK_PAGES] == BLOCK_PAGES;
+}
+
 static abi_ulong find_free_between(uint64_t start, uint64_t limit, uint64_t size)
 {
     uint64_t a = host_up(start);
     while (a + size <= limit) {
-        uint64_t b = a + size;
-        while (b > a && !guest_prot[(b - TARGET_PAGE_SIZE) >> TARGET_PAGE_BITS])
-            b -= TARGET_PAGE_SIZE;
+        uint64_t b = free_run_down(a, a + size);
         if (b == a) return (abi_ulong)a;
-        a = host_up(b);                 /* b - 4K is busy: restart above it */
+        /* b - 4K is busy: restart above it, or above its block when that is full */
+        a = block_full(b - TARGET_PAGE_SIZE) ? (b - TARGET_PAGE_SIZE) / BLOCK_SIZE * BLOCK_SIZE + BLOCK_SIZE
+                                             : host_up(b);
     }
     return 0;
 }
@@ -388,11 +420,11 @@ static abi_ulong find_free_top_down(uint64_t floor, uint64_t limit, uint64_t siz
 {
     uint64_t e = host_down(limit);
     while (e >= floor + size) {
-        uint64_t a = e - size, b = e;
-        while (b > a && !guest_prot[(b - TARGET_PAGE_SIZE) >> TARGET_PAGE_BITS])
-            b -= TARGET_PAGE_SIZE;
+        uint64_t a = e - size, b = free_run_down(a, e);
         if (b == a) return (abi_ulong)a;
-        e = host_down(b - TARGET_PAGE_SIZE);     /* b - 4K is busy: end below it */
+        /* b - 4K is busy: end below it, or below its block when that is full */
+        e = block_full(b - TARGET_PAGE_SIZE) ? (b - TARGET_PAGE_SIZE) / BLOCK_SIZE * BLOCK_SIZE
+                                             : host_down(b - TARGET_PAGE_SIZE);
     }
     return 0;
 }
