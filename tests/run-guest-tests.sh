@@ -34,6 +34,7 @@ shift
 EXTRA_ARGS=("$@")
 
 HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/native-cpu.sh"
 SPEC_DIR=$HERE/guest
 BIN_DIR=${GUEST_BIN_DIR:-$SPEC_DIR/bin}
 TIMEOUT=${GUEST_TIMEOUT:-60}

@@ -16,6 +16,7 @@
 
 set -u
 HERE=$(cd "$(dirname "$0")" && pwd)
+. "$HERE/../native-cpu.sh"
 ROOT=$(cd "$HERE/../.." && pwd)
 HARNESS=$ROOT/build/difftest/difftest
 LOONGBT=

@@ -57,6 +57,7 @@ LOONGBT_OPTS="$*"
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 TOP=$(cd "$HERE/../.." && pwd)
+. "$TOP/tests/native-cpu.sh"
 WORKLOAD_ROOT=${WORKLOAD_ROOT:-$TOP/sysroots/i386}
 
 case $LOONGBT in /*) ;; *) LOONGBT=$PWD/$LOONGBT ;; esac
