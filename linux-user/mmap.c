@@ -945,11 +945,15 @@ abi_long target_madvise(abi_ulong start, abi_ulong len, int advice)
 static abi_long msync_run(uint64_t a, uint64_t run, void *ctx)
 {
     int flags = *(int *)ctx;
+    if (!(flags & MS_SYNC))
+        return 0;
     for (uint64_t b = a; b < run; b += TARGET_PAGE_SIZE) {
         const GuestOrigin *o = guest_page_origin((abi_ulong)b);
-        if (o->shared && o->ino && (flags & MS_SYNC) &&
-            msync(host_range(host_down(b), host_page()), host_page(), MS_SYNC) != 0)
+        if (!o->shared || !o->ino)
+            continue;
+        if (msync(host_range(host_down(b), host_page()), host_page(), MS_SYNC) != 0)
             return -errno;
+        b = host_down(b) + host_page() - TARGET_PAGE_SIZE;   /* the host page is synced whole */
     }
     return 0;
 }
